@@ -1,0 +1,1 @@
+//! WSDL -> Rust stub generator.

@@ -1,0 +1,1 @@
+//! Salesforce Metadata API stubs.
