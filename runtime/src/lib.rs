@@ -1,1 +1,14 @@
-//! Runtime for generated SOAP stubs.
+//! The runtime under generated SOAP stubs: streaming XML reading and writing, the SOAP
+//! envelope and faults, and calling a SOAP endpoint with a credential that is injected into
+//! the SessionHeader at send time and refreshed once on `INVALID_SESSION_ID`.
+
+pub mod auth;
+pub mod client;
+pub mod error;
+pub mod soap;
+pub mod transport;
+pub mod xml;
+
+/// Items the generated code names. Not a stable API for hand-written code.
+#[doc(hidden)]
+pub mod __private;
