@@ -49,6 +49,21 @@ impl fmt::Display for QName {
 
 /// The XML Schema namespace; built-in types (`xsd:string`...) are `QName`s in it.
 pub const XSD_NS: &str = "http://www.w3.org/2001/XMLSchema";
+/// The SOAP 1.1 encoding namespace (`soapenc:Array`, `soapenc:string`...). References into
+/// it resolve without a loaded schema: the generator knows these types.
+pub const SOAPENC_NS: &str = "http://schemas.xmlsoap.org/soap/encoding/";
+/// The `xml:` namespace. `xml:lang`, `xml:space`, `xml:base`, `xml:id` and the
+/// `xml:specialAttrs` group are always in the [`SchemaSet`], declared by the loader when no
+/// schema for the namespace was loaded.
+pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+/// The WSDL 1.1 namespace.
+pub const WSDL_NS: &str = "http://schemas.xmlsoap.org/wsdl/";
+/// The WSDL 1.1 SOAP 1.1 binding namespace (`soap:binding`, `soap:body`...).
+pub const WSDL_SOAP11_NS: &str = "http://schemas.xmlsoap.org/wsdl/soap/";
+/// The WSDL 1.1 SOAP 1.2 binding namespace (`soap12:binding`...).
+pub const WSDL_SOAP12_NS: &str = "http://schemas.xmlsoap.org/wsdl/soap12/";
+/// The WSDL 1.1 HTTP binding namespace.
+pub const WSDL_HTTP_NS: &str = "http://schemas.xmlsoap.org/wsdl/http/";
 
 /// Everything read from one WSDL and the files it pulled in.
 #[derive(Debug, Clone, Default)]
@@ -63,6 +78,8 @@ pub struct Definitions {
     pub services: BTreeMap<QName, Service>,
     /// Non-fatal findings (for instance an HTTP binding that was skipped).
     pub warnings: Vec<Warning>,
+    /// Every file read, the main one first, in load order (for `cargo:rerun-if-changed`).
+    pub files: Vec<Arc<Path>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +112,32 @@ pub enum TypeDef {
     Simple(SimpleType),
 }
 
+impl TypeDef {
+    /// The type's name; `None` for an anonymous type.
+    pub fn name(&self) -> Option<&QName> {
+        match self {
+            TypeDef::Complex(c) => c.name.as_ref(),
+            TypeDef::Simple(s) => s.name.as_ref(),
+        }
+    }
+
+    /// Where the type is declared.
+    pub fn at(&self) -> &Location {
+        match self {
+            TypeDef::Complex(c) => &c.at,
+            TypeDef::Simple(s) => &s.at,
+        }
+    }
+
+    /// The type's documentation.
+    pub fn doc(&self) -> Option<&str> {
+        match self {
+            TypeDef::Complex(c) => c.doc.as_deref(),
+            TypeDef::Simple(s) => s.doc.as_deref(),
+        }
+    }
+}
+
 /// Where a type comes from: a named type or an anonymous one declared in place.
 #[derive(Debug, Clone)]
 pub enum TypeRef {
@@ -112,6 +155,17 @@ pub struct ComplexType {
     pub content: Content,
     pub attributes: Vec<AttributeUse>,
     pub any_attribute: bool,
+    /// For a SOAP-encoded array (a restriction of `soapenc:Array`): the item type named by
+    /// the `wsdl:arrayType` attribute on its `soapenc:arrayType` attribute use.
+    pub soap_array: Option<SoapArray>,
+}
+
+/// `wsdl:arrayType="tns:Item[]"`: `item` is `tns:Item`, `dims` is `[]` (`[][]`, `[,]`...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SoapArray {
+    pub item: QName,
+    pub dims: String,
+    pub at: Location,
 }
 
 #[derive(Debug, Clone)]
@@ -190,7 +244,8 @@ pub struct ElementDecl {
     pub name: QName,
     pub at: Location,
     pub doc: Option<String>,
-    /// `None` means the declaration named no type: `xsd:anyType`.
+    /// `None` means the declaration named no type: `xsd:anyType`, except for a global
+    /// element with a `substitution_group`, which (per XSD) takes its head's type.
     pub type_ref: Option<TypeRef>,
     pub nillable: bool,
     pub is_abstract: bool,
@@ -265,6 +320,10 @@ pub struct Facets {
     pub max_inclusive: Option<String>,
     pub min_exclusive: Option<String>,
     pub max_exclusive: Option<String>,
+    pub total_digits: Option<u32>,
+    pub fraction_digits: Option<u32>,
+    /// `preserve`, `replace` or `collapse`.
+    pub white_space: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -306,6 +365,8 @@ pub struct Operation {
     pub output: Option<QName>,
     /// `(fault name, message)`.
     pub faults: Vec<(String, QName)>,
+    /// `parameterOrder="a b"` (rpc style), when given.
+    pub parameter_order: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
