@@ -33,7 +33,10 @@ pub struct QName {
 
 impl QName {
     pub fn new(ns: impl Into<String>, local: impl Into<String>) -> Self {
-        QName { ns: ns.into(), local: local.into() }
+        QName {
+            ns: ns.into(),
+            local: local.into(),
+        }
     }
 }
 
@@ -175,9 +178,17 @@ pub enum Content {
     /// `<sequence>`, `<choice>`, `<all>` or a group ref directly in the complexType.
     Particles(Particle),
     /// `<complexContent><extension|restriction base=...>`.
-    Complex { derivation: Derivation, base: QName, particle: Option<Particle> },
+    Complex {
+        derivation: Derivation,
+        base: QName,
+        particle: Option<Particle>,
+    },
     /// `<simpleContent><extension|restriction base=...>`: a text value plus attributes.
-    Simple { derivation: Derivation, base: QName, facets: Facets },
+    Simple {
+        derivation: Derivation,
+        base: QName,
+        facets: Facets,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,7 +211,10 @@ pub struct Occurs {
 }
 
 impl Occurs {
-    pub const ONE: Occurs = Occurs { min: 1, max: MaxOccurs::Bounded(1) };
+    pub const ONE: Occurs = Occurs {
+        min: 1,
+        max: MaxOccurs::Bounded(1),
+    };
     pub fn is_repeated(self) -> bool {
         !matches!(self.max, MaxOccurs::Bounded(0 | 1))
     }
@@ -209,8 +223,17 @@ impl Occurs {
 #[derive(Debug, Clone)]
 pub enum Particle {
     Element(ElementParticle),
-    Group { kind: GroupKind, occurs: Occurs, items: Vec<Particle>, at: Location },
-    GroupRef { name: QName, occurs: Occurs, at: Location },
+    Group {
+        kind: GroupKind,
+        occurs: Occurs,
+        items: Vec<Particle>,
+        at: Location,
+    },
+    GroupRef {
+        name: QName,
+        occurs: Occurs,
+        at: Location,
+    },
     Any(Wildcard),
 }
 
@@ -226,7 +249,11 @@ pub enum ElementParticle {
     /// A local element declaration.
     Local { decl: ElementDecl, occurs: Occurs },
     /// `<element ref="...">` to a global element.
-    Ref { name: QName, occurs: Occurs, at: Location },
+    Ref {
+        name: QName,
+        occurs: Occurs,
+        at: Location,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -273,9 +300,20 @@ pub enum AttributeUseKind {
 
 #[derive(Debug, Clone)]
 pub enum AttributeUse {
-    Local { decl: AttributeDecl, use_kind: AttributeUseKind },
-    Ref { name: QName, use_kind: AttributeUseKind, default: Option<String>, at: Location },
-    GroupRef { name: QName, at: Location },
+    Local {
+        decl: AttributeDecl,
+        use_kind: AttributeUseKind,
+    },
+    Ref {
+        name: QName,
+        use_kind: AttributeUseKind,
+        default: Option<String>,
+        at: Location,
+    },
+    GroupRef {
+        name: QName,
+        at: Location,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -301,6 +339,9 @@ pub struct SimpleType {
     pub variety: SimpleVariety,
 }
 
+// Built once per simple type and only read afterwards: size doesn't matter here, and
+// boxing the facets would make every consumer's pattern noisier.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum SimpleVariety {
     Restriction { base: TypeRef, facets: Facets },
