@@ -84,6 +84,7 @@ impl WsdlCx<'_, '_> {
                         kind,
                         location,
                         includer_ns,
+                        namespace: xml::attr(node, "namespace").map(str::to_string),
                         at,
                     });
                 }

@@ -164,6 +164,9 @@ impl Loader {
                 d.location
             );
             sink.warn(d.at, msg);
+            if let Some(ns) = d.namespace {
+                sink.unfetched.entry(ns).or_insert(d.location);
+            }
             return Ok(None);
         };
         let key = file_key(&path);

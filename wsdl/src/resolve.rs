@@ -12,10 +12,13 @@ pub(crate) fn check(sink: &mut Sink) -> Result<(), Error> {
     let defs = &sink.defs;
     for r in &sink.refs {
         if !exists(defs, r.kind, &r.name) {
+            let owner = sink.unfetched.get(&r.name.ns).map(|url| {
+                format!("its schema {url} was not fetched: map it with Loader::map_location")
+            });
             out.push(Unresolved {
                 kind: r.kind,
                 name: r.written.clone(),
-                owner: None,
+                owner,
                 at: r.at.clone(),
             });
         }

@@ -236,6 +236,7 @@ impl SchemaCx<'_, '_> {
             kind,
             location,
             includer_ns,
+            namespace: xml::attr(node, "namespace").map(str::to_string),
             at,
         });
         Ok(())

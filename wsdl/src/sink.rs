@@ -38,6 +38,8 @@ pub(crate) struct Directive {
     pub location: String,
     /// The importer's target namespace (what a chameleon include takes on).
     pub includer_ns: String,
+    /// The `namespace` of an import.
+    pub namespace: Option<String>,
     pub at: Location,
 }
 
@@ -47,6 +49,8 @@ pub(crate) struct Sink {
     pub refs: Vec<PendingRef>,
     pub unresolved: Vec<Unresolved>,
     pub directives: Vec<Directive>,
+    /// Namespaces whose import named a URL that was not fetched: namespace -> URL.
+    pub unfetched: BTreeMap<String, String>,
 }
 
 impl Sink {
