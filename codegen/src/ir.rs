@@ -1,0 +1,230 @@
+//! The intermediate representation: what to generate, with every name resolved and every
+//! Rust name chosen. Plain owned data (no syn, no roxmltree), so emitters can be tested on
+//! hand-built values.
+
+/// One generated file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct File {
+    /// The WSDL file name, for the `@generated` header.
+    pub source: String,
+    /// Path of the runtime crate, `::runtime` by default.
+    pub runtime_path: String,
+    /// Namespace consts (`NS`, `NS1`, ...), in output order.
+    pub namespaces: Vec<Namespace>,
+    /// Types, aliases, polymorphic enums and element wrappers, in output order.
+    pub items: Vec<Item>,
+    /// Every complex type of the file (for `rt::Reader::unknown_subtype`), sorted by
+    /// namespace URI then local name. Emitted only when a polymorphic enum needs it.
+    pub type_names: Vec<XmlName>,
+    /// `SessionHeaderInfo` consts shared by the bindings' operations.
+    pub sessions: Vec<Session>,
+    pub bindings: Vec<Binding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Namespace {
+    /// Const name: `NS`, `NS1`, ...
+    pub ident: String,
+    pub uri: String,
+}
+
+/// A qualified XML name as the generated code spells it: the namespace is the name of one
+/// of the file's namespace consts, or `None` for no namespace.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct XmlName {
+    pub ns: Option<String>,
+    pub local: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Struct(Struct),
+    Enum(Enum),
+    Alias(Alias),
+    Poly(Poly),
+    Newtype(Newtype),
+}
+
+/// A complex type: a struct with a `rt::Complex` impl.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    pub ident: String,
+    pub doc: Option<String>,
+    /// The type's XML name (the element's name for an anonymous type).
+    pub xml: XmlName,
+    pub fields: Vec<Field>,
+    /// Set when this struct is a global element's type: it gets a `rt::Element` impl.
+    pub element: Option<XmlName>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub ident: String,
+    pub doc: Option<String>,
+    /// The child element's name; `None` for an `xsd:any` wildcard.
+    pub xml: Option<XmlName>,
+    pub ty: Ty,
+    pub occurs: Occurs,
+    pub nillable: bool,
+    /// Boxed to break a cycle of structs holding each other by value.
+    pub boxed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Occurs {
+    /// minOccurs=1 maxOccurs=1: `T`.
+    Required,
+    /// minOccurs=0 maxOccurs=1: `Option<T>`.
+    Optional,
+    /// maxOccurs>1, minOccurs=0: `Vec<T>`.
+    Repeated,
+    /// maxOccurs>1, minOccurs>=1: `Vec<T>`, at least one expected.
+    RepeatedRequired,
+}
+
+/// The Rust type of a value (before Option/Vec/Box/Nillable wrapping).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    Builtin(Builtin),
+    /// A generated item, by its Rust name.
+    Named(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Builtin {
+    String,
+    Bool,
+    I8,
+    I16,
+    I32,
+    I64,
+    U8,
+    U16,
+    U32,
+    U64,
+    F32,
+    F64,
+    Decimal,
+    DateTime,
+    Date,
+    Time,
+    /// base64Binary: `Vec<u8>`.
+    Bytes,
+    HexBinary,
+    /// xsd:anyType and xsd:any: `rt::AnyValue`.
+    AnyValue,
+}
+
+/// A simpleType with enumerations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    pub ident: String,
+    pub doc: Option<String>,
+    pub variants: Vec<Variant>,
+    /// Name of the variant that keeps values the schema does not list.
+    pub unknown: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub ident: String,
+    pub value: String,
+    pub doc: Option<String>,
+}
+
+/// `pub type Ident = Target;`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alias {
+    pub ident: String,
+    pub doc: Option<String>,
+    pub target: Ty,
+}
+
+/// `Any{Base}`: a slot typed with a base that has subtypes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Poly {
+    pub ident: String,
+    /// The base struct's Rust name.
+    pub base_ty: String,
+    /// The base's own variant (absent when the base is abstract).
+    pub base: Option<PolyVariant>,
+    /// Every non-abstract descendant at any depth, sorted by Rust name.
+    pub variants: Vec<PolyVariant>,
+    pub unknown: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolyVariant {
+    pub ident: String,
+    /// The struct it holds (boxed).
+    pub ty: String,
+    /// The xsi:type name.
+    pub xml: XmlName,
+}
+
+/// A global element whose type cannot carry the `rt::Element` impl itself (a built-in, a
+/// simple type, or a type shared by several elements): `pub struct Ident(pub Inner);`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Newtype {
+    pub ident: String,
+    pub doc: Option<String>,
+    pub inner: Ty,
+    pub nillable: bool,
+    pub element: XmlName,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub ident: String,
+    pub element: XmlName,
+    pub session_id: XmlName,
+}
+
+/// One SOAP binding: headers struct, body dispatch, ops consts and a client.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    /// The WSDL binding's local name, for docs.
+    pub wsdl_name: String,
+    pub doc: Option<String>,
+    pub headers: String,
+    pub body: String,
+    pub client: String,
+    pub ops_module: String,
+    /// One optional field per header element (input and output).
+    pub header_fields: Vec<Field>,
+    pub body_variants: Vec<BodyVariant>,
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyVariant {
+    pub ident: String,
+    /// The element's Rust type (implements `rt::Element`).
+    pub ty: String,
+    pub element: XmlName,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SoapVersion {
+    Soap11,
+    Soap12,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The WSDL operation name.
+    pub name: String,
+    pub doc: Option<String>,
+    pub const_ident: String,
+    pub method: String,
+    pub soap_action: String,
+    pub version: SoapVersion,
+    pub retry_safe: bool,
+    /// The `SESSION` const of the SessionHeader the runtime fills, if any.
+    pub session: Option<String>,
+    /// Request and response body types; `None` when the operation has no such message.
+    pub input: Option<String>,
+    pub output: Option<String>,
+    /// The operation declares output headers: the client gets a `*_with_headers` method.
+    pub output_headers: bool,
+}

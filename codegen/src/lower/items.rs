@@ -1,0 +1,196 @@
+//! Arena entries -> IR items: structs (fields named and boxed), enums, aliases, `Any*`
+//! enums and element newtypes, in a stable order.
+
+use std::collections::BTreeMap;
+
+use wsdl::model::{QName, SimpleVariety, TypeDef};
+
+use super::fields::RawField;
+use super::{Ctx, Id, Kind, Origin, boxing};
+use crate::ir::{self, Item, XmlName};
+use crate::names::{Scope, snake, upper_camel};
+
+/// The items, and the sorted names of every named complex type (`TYPE_NAMES`).
+#[derive(Debug, Default)]
+pub struct Items {
+    pub items: Vec<Item>,
+    pub type_names: Vec<XmlName>,
+}
+
+/// An XML name whose namespace is still a URI (see `namespaces::assign`).
+pub fn xml_name(q: &QName) -> XmlName {
+    XmlName { ns: (!q.ns.is_empty()).then(|| q.ns.clone()), local: q.local.clone() }
+}
+
+pub fn build(ctx: &mut Ctx<'_>) -> Items {
+    let mut fields: BTreeMap<Id, Vec<RawField>> = BTreeMap::new();
+    for id in 0..ctx.entries.len() {
+        if ctx.entries[id].kind == Kind::Struct {
+            let f = ctx.fields_of(id);
+            fields.insert(id, f);
+        }
+    }
+    let boxed = boxing::back_edges(&fields);
+    let mut out = Items::default();
+    for id in 0..ctx.entries.len() {
+        let item = match ctx.entries[id].kind {
+            Kind::Struct => Item::Struct(structure(ctx, id, &fields[&id], &boxed)),
+            Kind::Enum => Item::Enum(enumeration(ctx, id)),
+            Kind::Alias => Item::Alias(alias(ctx, id)),
+        };
+        out.items.push(item);
+        if ctx.entries[id].poly.is_some() {
+            out.items.push(Item::Poly(poly(ctx, id)));
+        }
+    }
+    for (q, name, r) in ctx.newtypes.clone() {
+        let decl = &ctx.defs.schemas.elements[&q];
+        out.items.push(Item::Newtype(ir::Newtype {
+            ident: name,
+            doc: decl.doc.clone(),
+            inner: ctx.slot_ty(r).0,
+            nillable: decl.nillable,
+            element: xml_name(&q),
+        }));
+    }
+    let mut names: Vec<&QName> = ctx
+        .entries
+        .iter()
+        .filter(|e| e.kind == Kind::Struct)
+        .filter_map(|e| e.xml.as_ref())
+        .collect();
+    names.sort();
+    out.type_names = names.into_iter().map(xml_name).collect();
+    out
+}
+
+fn doc_of(def: &TypeDef) -> Option<String> {
+    match def {
+        TypeDef::Complex(c) => c.doc.clone(),
+        TypeDef::Simple(s) => s.doc.clone(),
+    }
+}
+
+/// The name `rt::TypeInfo` reports for a type: its own, its element's, or its field's.
+fn type_xml(ctx: &Ctx<'_>, id: Id) -> XmlName {
+    let e = &ctx.entries[id];
+    match (&e.xml, &e.origin) {
+        (Some(q), _) | (None, Origin::Element(q)) => xml_name(q),
+        (None, Origin::Nested { field, .. }) => XmlName { ns: None, local: field.clone() },
+        (None, Origin::Named) => XmlName { ns: None, local: e.rust.clone() },
+    }
+}
+
+fn structure(
+    ctx: &Ctx<'_>,
+    id: Id,
+    raw: &[RawField],
+    boxed: &std::collections::BTreeSet<(Id, usize)>,
+) -> ir::Struct {
+    let e = &ctx.entries[id];
+    let mut scope = Scope::new();
+    let fields = raw
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let wanted = f.xml.as_ref().map_or_else(|| "any".to_owned(), |q| snake(&q.local));
+            ir::Field {
+                ident: scope.claim(&wanted, ""),
+                doc: f.doc.clone(),
+                xml: f.xml.as_ref().map(xml_name),
+                ty: f.ty.clone(),
+                occurs: f.occurs,
+                nillable: f.nillable,
+                boxed: boxed.contains(&(id, i)),
+            }
+        })
+        .collect();
+    let element_doc = match &e.origin {
+        Origin::Element(q) => ctx.defs.schemas.elements.get(q).and_then(|d| d.doc.clone()),
+        _ => None,
+    };
+    ir::Struct {
+        ident: e.rust.clone(),
+        doc: element_doc.or_else(|| doc_of(e.def)),
+        xml: type_xml(ctx, id),
+        fields,
+        element: e.element.as_ref().map(xml_name),
+    }
+}
+
+fn enumeration(ctx: &Ctx<'_>, id: Id) -> ir::Enum {
+    let e = &ctx.entries[id];
+    let mut scope = Scope::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut variants = Vec::new();
+    if let TypeDef::Simple(s) = e.def {
+        if let SimpleVariety::Restriction { facets, .. } = &s.variety {
+            // A value listed twice would make an unreachable match arm.
+            for v in facets.enumerations.iter().filter(|v| seen.insert(v.value.clone())) {
+                variants.push(ir::Variant {
+                    ident: scope.claim(&upper_camel(&v.value, "V"), ""),
+                    value: v.value.clone(),
+                    doc: v.doc.clone(),
+                });
+            }
+        }
+    }
+    ir::Enum {
+        ident: e.rust.clone(),
+        doc: doc_of(e.def),
+        variants,
+        unknown: scope.claim("Unknown", "_"),
+    }
+}
+
+fn alias(ctx: &mut Ctx<'_>, id: Id) -> ir::Alias {
+    let e = &ctx.entries[id];
+    let (def, at, ident) = (e.def, e.at.clone(), e.rust.clone());
+    let target = match def {
+        TypeDef::Simple(s) => match &s.variety {
+            SimpleVariety::Restriction { base, .. } => {
+                let r = ctx.resolve(Some(base), &at);
+                r.map_or(ir::Ty::Builtin(ir::Builtin::String), |r| ctx.slot_ty(r).0)
+            }
+            // Kept as their text: lossless until lists and unions get types of their own.
+            SimpleVariety::List { .. } | SimpleVariety::Union { .. } => {
+                ir::Ty::Builtin(ir::Builtin::String)
+            }
+        },
+        TypeDef::Complex(_) => ir::Ty::Builtin(ir::Builtin::String),
+    };
+    if let ir::Ty::Named(n) = &target {
+        if *n == ident {
+            ctx.problem(&at, "simple type restricts itself");
+        }
+    }
+    ir::Alias { ident, doc: doc_of(def), target }
+}
+
+fn poly(ctx: &Ctx<'_>, id: Id) -> ir::Poly {
+    let variant = |d: Id| {
+        let e = &ctx.entries[d];
+        ir::PolyVariant { ident: e.rust.clone(), ty: e.rust.clone(), xml: type_xml(ctx, d) }
+    };
+    let is_abstract = |d: Id| matches!(ctx.entries[d].def, TypeDef::Complex(c) if c.is_abstract);
+    let mut variants: Vec<ir::PolyVariant> = ctx
+        .inherit
+        .descendants(id)
+        .into_iter()
+        .filter(|&d| ctx.entries[d].xml.is_some() && !is_abstract(d))
+        .map(variant)
+        .collect();
+    variants.sort_by(|a, b| a.ident.cmp(&b.ident));
+    let base = (!is_abstract(id)).then(|| variant(id));
+    let mut scope = Scope::new();
+    for v in base.iter().chain(&variants) {
+        scope.claim(&v.ident, "");
+    }
+    ir::Poly {
+        ident: ctx.entries[id].poly.clone().unwrap_or_default(),
+        base_ty: ctx.entries[id].rust.clone(),
+        base,
+        variants,
+        unknown: scope.claim("Unknown", "_"),
+    }
+}

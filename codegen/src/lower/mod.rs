@@ -1,0 +1,129 @@
+//! WSDL model -> IR: every type gets an arena entry, inheritance trees are computed, Rust
+//! names are chosen, fields are flattened, cycles are boxed, and the SOAP bindings become
+//! headers, body dispatch, operations and clients.
+
+mod boxing;
+mod builtins;
+mod collect;
+mod fields;
+mod inherit;
+mod items;
+mod naming;
+mod namespaces;
+mod ops;
+
+use std::collections::BTreeMap;
+
+use wsdl::model::{Definitions, Location, QName, TypeDef};
+
+use crate::Problem;
+use crate::ir;
+
+pub use collect::Id;
+
+/// What the Builder passes down.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// File name for the `@generated` header.
+    pub source: String,
+    pub runtime_path: String,
+}
+
+/// Where an anonymous type was declared: its name is derived from there.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// A named (global) type.
+    Named,
+    /// The anonymous type of a global element.
+    Element(QName),
+    /// The anonymous type of a local element or attribute inside `owner`.
+    Nested { owner: Owner, field: String },
+}
+
+#[derive(Debug, Clone)]
+pub enum Owner {
+    Type(Id),
+    /// A named model group or attribute group, or a global attribute.
+    Named(QName),
+}
+
+/// What an entry becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Struct,
+    Enum,
+    Alias,
+}
+
+/// One type of the schema set, named or anonymous.
+#[derive(Debug)]
+pub struct Entry<'a> {
+    pub def: &'a TypeDef,
+    /// The XML type name (`None` for an anonymous type).
+    pub xml: Option<QName>,
+    pub origin: Origin,
+    pub at: Location,
+    pub kind: Kind,
+    /// Rust name, chosen by [`naming`].
+    pub rust: String,
+    /// The `Any*` enum's Rust name when this type has subtypes.
+    pub poly: Option<String>,
+    /// Set when a global element is represented by this struct directly.
+    pub element: Option<QName>,
+}
+
+/// A resolved type reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    Builtin(ir::Builtin),
+    Entry(Id),
+}
+
+/// The state shared by the lowering passes.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    pub defs: &'a Definitions,
+    pub entries: Vec<Entry<'a>>,
+    pub by_name: BTreeMap<QName, Id>,
+    /// Anonymous types by address: they have no other identity.
+    pub by_ptr: std::collections::HashMap<*const TypeDef, Id>,
+    pub inherit: inherit::Tree,
+    /// Global element -> the Rust type that implements `rt::Element` for it.
+    pub element_types: BTreeMap<QName, String>,
+    /// Global elements that get a newtype wrapper: (element, Rust name, wrapped type).
+    pub newtypes: Vec<(QName, String, Resolved)>,
+    /// Module-level Rust names handed out so far.
+    pub scope: crate::names::Scope,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn problem(&mut self, at: &Location, message: impl Into<String>) {
+        self.problems.push(Problem { at: at.clone(), message: message.into() });
+    }
+}
+
+/// Lowers a loaded WSDL into the IR, or every problem found on the way.
+pub fn lower(defs: &Definitions, opts: &Options) -> Result<ir::File, Vec<Problem>> {
+    let mut ctx = collect::collect(defs);
+    ctx.inherit = inherit::compute(&mut ctx);
+    naming::name_types(&mut ctx);
+    let items = items::build(&mut ctx);
+    let bindings = ops::bindings(&mut ctx);
+    if !ctx.problems.is_empty() {
+        ctx.problems.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));
+        ctx.problems.dedup();
+        return Err(ctx.problems);
+    }
+    let mut file = ir::File {
+        source: opts.source.clone(),
+        runtime_path: opts.runtime_path.clone(),
+        namespaces: Vec::new(),
+        items: items.items,
+        type_names: items.type_names,
+        sessions: bindings.sessions,
+        bindings: bindings.bindings,
+    };
+    namespaces::assign(&mut file, &defs.target_ns);
+    Ok(file)
+}
