@@ -114,7 +114,7 @@ impl Loader {
         seen: &mut HashSet<(PathBuf, String)>,
     ) -> Result<(), Error> {
         let file: Arc<Path> = Arc::from(job.path.as_path());
-        let doc = roxmltree::Document::parse(text).map_err(|e| not_xml(&file, &e))?;
+        let doc = roxmltree::Document::parse(text).map_err(|e| not_xml(&file, text, &e))?;
         let src = Src::new(file, text);
         let root = doc.root_element();
         let tns = schema::effective_tns(root, job.includer_ns.as_deref());
@@ -240,17 +240,26 @@ fn not_wsdl(src: &Src<'_>, root: Node<'_, '_>, expected: &'static str) -> Error 
     }
 }
 
-fn not_xml(file: &Arc<Path>, e: &roxmltree::Error) -> Error {
+fn not_xml(file: &Arc<Path>, text: &str, e: &roxmltree::Error) -> Error {
     let pos = e.pos();
     let message = e.to_string().replace(&format!(" at {pos}"), "");
-    Error::NotXml {
-        at: Location {
+    // roxmltree gives 1:1 for errors without a place; find a better one where we can.
+    let offset = match e {
+        roxmltree::Error::DtdDetected => text.find("<!DOCTYPE"),
+        roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode => {
+            Some(text.len())
+        }
+        _ => None,
+    };
+    let at = match offset {
+        Some(offset) => Src::new(file.clone(), text).at_pos(offset),
+        None => Location {
             file: file.clone(),
             line: pos.row,
             col: pos.col,
         },
-        message,
-    }
+    };
+    Error::NotXml { at, message }
 }
 
 /// `scheme:` with a scheme of two or more letters (one letter is a Windows drive).

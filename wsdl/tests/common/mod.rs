@@ -88,3 +88,57 @@ fn walk_particle<'a>(p: &'a Particle, out: &mut Vec<&'a ElementDecl>) {
         _ => {}
     }
 }
+
+/// Marks, in a test's XML, the spot (the `<` right after it) an error must point at.
+pub const MARK: &str = "@@";
+
+/// Where `MARK` is in `text`, as `line:col` (1-based, columns in characters), and
+/// the text without the marks.
+pub fn find_mark(text: &str) -> (String, String) {
+    let pos = text.find(MARK).expect("test text carries a @@ mark");
+    let before = &text[..pos];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (text.replace(MARK, ""), format!("{line}:{col}"))
+}
+
+/// A WSDL around `schema_body` (inside one xsd:schema of namespace `urn:t`, prefix
+/// `tns`) and `wsdl_body` (after wsdl:types).
+pub fn wsdl_doc(schema_body: &str, wsdl_body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0"?>
+<definitions xmlns="http://schemas.xmlsoap.org/wsdl/"
+    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
+    xmlns:xsd="http://www.w3.org/2001/XMLSchema"
+    xmlns:tns="urn:t" targetNamespace="urn:t">
+  <types>
+    <xsd:schema targetNamespace="urn:t" elementFormDefault="qualified">
+{schema_body}
+    </xsd:schema>
+  </types>
+{wsdl_body}
+</definitions>
+"#
+    )
+}
+
+/// Loads `text` (with a @@ mark) as `file` and returns the error and the expected
+/// `file:line:col` of the mark.
+pub fn load_err(text: &str, file: &Path) -> (wsdl::Error, String) {
+    let (text, pos) = find_mark(text);
+    let err = match wsdl::load_str(&text, file) {
+        Ok(_) => panic!("expected an error for:\n{text}"),
+        Err(e) => e,
+    };
+    (err, format!("{}:{pos}", file.display()))
+}
+
+/// Asserts the error points at `at` and its message names `needle`.
+#[track_caller]
+pub fn assert_points(err: &wsdl::Error, at: &str, needle: &str) {
+    let loc = err.location().map(|l| l.to_string());
+    assert_eq!(loc.as_deref(), Some(at), "error: {err}");
+    let msg = err.to_string();
+    assert!(msg.contains(at), "message lacks the position {at}: {msg}");
+    assert!(msg.contains(needle), "message lacks {needle:?}: {msg}");
+}
