@@ -158,6 +158,9 @@ impl Ctx<'_> {
         let Some(occurs) = b.occurs() else { return };
         let Some(r) = self.resolve(decl.type_ref.as_ref(), &decl.at) else { return };
         let (ty, target) = self.slot_ty(r);
+        // A Vec holds its items on the heap: no cycle to break through it.
+        let singular = matches!(occurs, ir::Occurs::Required | ir::Occurs::Optional);
+        let target = target.filter(|_| singular);
         let field = RawField {
             xml: Some(decl.name.clone()),
             ty,
