@@ -79,7 +79,7 @@ pub fn is_builtin_element(name: &QName) -> bool {
 
 /// True for an attribute reference that resolves without a declaration
 /// (`soapenc:arrayType`, `soapenc:offset`...). `xml:` attributes are not here: they are
-/// always declared in the set, see [`add_xml_namespace`].
+/// always declared in the set (see [`crate::model::XML_NS`]).
 pub fn is_builtin_attribute(name: &QName) -> bool {
     name.ns == SOAPENC_NS
 }

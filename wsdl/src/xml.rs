@@ -22,7 +22,7 @@ pub(crate) struct Src<'i> {
 impl<'i> Src<'i> {
     pub fn new(file: Arc<Path>, text: &'i str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text));
+        line_starts.extend(newline_ends(text));
         Src {
             file,
             text,
@@ -55,7 +55,7 @@ impl<'i> Src<'i> {
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+fn newline_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.bytes()
         .enumerate()
         .filter(|&(_, b)| b == b'\n')
