@@ -1,1 +1,11 @@
-//! (in progress)
+//! Items generated code names (`use ::runtime::__private as rt;`). Re-exports only; see
+//! docs/GENERATED.md for the contract.
+
+pub use crate::simple_xml_value;
+pub use crate::soap::{Operation, SessionHeaderInfo, SoapVersion};
+pub use crate::xml::{
+    AnyValue, AttrInfo, Body, Complex, Date, DateTime, Decimal, DecodeError, Element, EncodeError, FieldInfo,
+    HexBinary, NILLABLE, Name, Nillable, OPTIONAL, ParseError, QName, REPEATED, REPEATED_REQUIRED, REQUIRED,
+    ReadResult, Reader, Result, Simple, Start, TextSink, Time, TypeInfo, WriteResult, Writer, XmlValue,
+    parse_attr, parse_opt_attr,
+};

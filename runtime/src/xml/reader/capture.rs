@@ -1,0 +1,138 @@
+//! Capturing an element as [`AnyValue`]: raw inner XML plus the outside namespace bindings
+//! it uses, found by walking it with the namespace stack (iteratively, under the depth limit).
+
+use quick_xml::events::Event;
+use quick_xml::events::attributes::Attributes;
+
+use super::{Reader, Start};
+use crate::xml::any::{AnyValue, TypeRef};
+use crate::xml::error::{DecodeErrorKind, ReadResult, Result};
+use crate::xml::name::{XSI_NS, split_qname};
+
+/// Bindings used from outside the captured XML, sorted by prefix.
+#[derive(Default)]
+struct Used(Vec<(String, String)>);
+
+impl Used {
+    fn add(&mut self, prefix: &str, uri: &str) {
+        if let Err(i) = self.0.binary_search_by(|(p, _)| p.as_str().cmp(prefix)) {
+            self.0.insert(i, (prefix.to_owned(), uri.to_owned()));
+        }
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// Reads element `s` as an [`AnyValue`].
+    pub fn any_value(&mut self, s: &Start<'_>) -> Result<AnyValue> {
+        let wildcard = std::mem::take(&mut self.wildcard);
+        // Bindings below this mark are visible from outside the captured inner XML (the
+        // element's own declarations included).
+        let outer = self.ns.len();
+        let mut used = Used::default();
+        let mut v = AnyValue::default();
+        if wildcard {
+            let n = self.name(s)?;
+            v.name = Some((n.ns().to_owned(), n.local().to_owned()));
+        }
+        if let Some(t) = self.xsi_type(s)? {
+            used.add(t.prefix(), t.ns());
+            v.xsi_type =
+                Some(TypeRef { ns: t.ns().to_owned(), local: t.local().to_owned(), lexical: t.lexical().to_owned() });
+        }
+        if s.has_attrs() {
+            v.attrs = self.capture_attrs(s, outer, &mut used)?;
+        }
+        v.inner = self.capture_inner(s, outer, &mut used)?;
+        v.bindings = used.0;
+        Ok(v)
+    }
+
+    /// The attributes other than namespace declarations and `xsi:type`.
+    fn capture_attrs(&self, s: &Start<'_>, outer: usize, used: &mut Used) -> Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        for a in Attributes::new(s.attrs, 0) {
+            let a = a.map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), s.pos))?;
+            let key = a.key.0;
+            if key == "xmlns" || key.starts_with("xmlns:") {
+                continue;
+            }
+            let (prefix, local) = split_qname(key);
+            if !prefix.is_empty() {
+                let uri = self.use_prefix(prefix, outer, used, s.pos)?;
+                if local == "type" && uri == XSI_NS {
+                    continue;
+                }
+            }
+            out.push((key.to_owned(), self.attr_value(&a)?.into_owned()));
+        }
+        Ok(out)
+    }
+
+    /// Records that `prefix` is used; returns its URI.
+    fn use_prefix(&self, prefix: &str, outer: usize, used: &mut Used, pos: u64) -> Result<String> {
+        match self.ns.find(prefix) {
+            Some((idx, uri)) => {
+                if prefix != "xml" && idx.is_none_or(|i| i < outer) {
+                    used.add(prefix, uri);
+                }
+                Ok(uri.to_string())
+            }
+            None => Err(self.err_at(DecodeErrorKind::UndefinedPrefix { prefix: prefix.to_owned() }, pos)),
+        }
+    }
+
+    /// Walks the content of `s` to its end tag; returns the raw inner XML.
+    fn capture_inner(&mut self, s: &Start<'_>, outer: usize, used: &mut Used) -> Result<String> {
+        if self.stack.last().is_none_or(|o| o.empty) {
+            self.close();
+            return Ok(String::new());
+        }
+        let from = s.inner;
+        let mut depth = 0usize;
+        loop {
+            match self.event()? {
+                Event::Start(e) => {
+                    let c = self.open(e, false)?;
+                    self.record_uses(&c, outer, used)?;
+                    depth += 1;
+                }
+                Event::Empty(e) => {
+                    let c = self.open(e, true)?;
+                    self.record_uses(&c, outer, used)?;
+                    self.close();
+                }
+                Event::End(_) => {
+                    self.close();
+                    if depth == 0 {
+                        return Ok(self.src[from..self.pos as usize].to_owned());
+                    }
+                    depth -= 1;
+                }
+                Event::GeneralRef(r) => {
+                    self.resolve_ref(&r)?;
+                }
+                Event::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Notes the outside bindings an inner element's name, attributes and xsi:type use.
+    fn record_uses(&self, c: &Start<'_>, outer: usize, used: &mut Used) -> ReadResult {
+        self.use_prefix(c.prefix(), outer, used, c.pos)?;
+        if let Some(t) = &c.xsi_type {
+            self.use_prefix(split_qname(t).0, outer, used, c.pos)?;
+        }
+        if c.has_attrs() {
+            for a in Attributes::new(c.attrs, 0) {
+                let a = a.map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), c.pos))?;
+                let key = a.key.0;
+                let (prefix, _) = split_qname(key);
+                if !prefix.is_empty() && prefix != "xmlns" {
+                    self.use_prefix(prefix, outer, used, c.pos)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,192 @@
+//! The one non-generic loop that reads every complex type, and the thin generic slot
+//! helpers generated `read_field` functions call.
+
+use std::rc::Rc;
+
+use quick_xml::events::attributes::Attributes;
+
+use super::{Reader, Start};
+use crate::xml::error::{DecodeErrorKind, ReadResult, Result};
+use crate::xml::name::split_qname;
+use crate::xml::traits::{Complex, DynComplex, FieldInfo, XmlValue};
+
+/// Which fields were seen: inline for up to 128 fields.
+enum Seen {
+    Small(u128),
+    Large(Vec<u64>),
+}
+
+impl Seen {
+    fn new(n: usize) -> Self {
+        if n <= 128 { Self::Small(0) } else { Self::Large(vec![0; n.div_ceil(64)]) }
+    }
+    /// Marks field `i`; returns whether it was already marked.
+    fn mark(&mut self, i: usize) -> bool {
+        match self {
+            Self::Small(bits) => {
+                let was = *bits >> i & 1 == 1;
+                *bits |= 1 << i;
+                was
+            }
+            Self::Large(words) => {
+                let was = words[i / 64] >> (i % 64) & 1 == 1;
+                words[i / 64] |= 1 << (i % 64);
+                was
+            }
+        }
+    }
+    fn has(&self, i: usize) -> bool {
+        match self {
+            Self::Small(bits) => *bits >> i & 1 == 1,
+            Self::Large(words) => words[i / 64] >> (i % 64) & 1 == 1,
+        }
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// Reads complex element `s` into `v`: attributes, then children matched order-tolerantly
+    /// against `v`'s field table (unknown children skipped), then the required check.
+    pub fn read_complex(&mut self, s: &Start<'_>, v: &mut dyn DynComplex) -> ReadResult {
+        let info = v.info();
+        if !info.attrs.is_empty() && s.has_attrs() {
+            self.read_attrs(s, v)?;
+        }
+        if v.has_text() {
+            let text = self.text(s)?;
+            return v.dyn_read_text(&text).map_err(|e| self.invalid_value(e, &text, s));
+        }
+        let depth = self.stack.len();
+        let mut seen = Seen::new(info.fields.len());
+        let mut hint = 0;
+        while let Some(c) = self.next_child()? {
+            match self.find_field(info.fields, &c, hint)? {
+                Some(i) => {
+                    let f = &info.fields[i];
+                    if seen.mark(i) && !f.is_repeated() {
+                        let kind = DecodeErrorKind::DuplicateElement { name: f.name.local };
+                        return Err(self.err_at(kind, c.pos));
+                    }
+                    hint = i;
+                    self.wildcard = f.is_wildcard();
+                    let r = v.dyn_read_field(i, self, &c);
+                    self.wildcard = false;
+                    r?;
+                }
+                None => self.skip_current()?,
+            }
+            // A hand-written `read_field` that left its element open must not derail us.
+            while self.stack.len() > depth {
+                self.skip_current()?;
+            }
+        }
+        if let Some(f) = info.fields.iter().enumerate().find(|(i, f)| f.is_required() && !seen.has(*i)) {
+            let kind = DecodeErrorKind::MissingElement { name: f.1.name.local };
+            return Err(self.err(kind));
+        }
+        self.close();
+        Ok(())
+    }
+
+    /// The field element `c` fills: scans the table from the last match (so in-order
+    /// documents match at once), comparing local names first and resolving the element's
+    /// namespace only on a local-name hit. Falls back to a wildcard field.
+    fn find_field(&self, fields: &[FieldInfo], c: &Start<'_>, hint: usize) -> Result<Option<usize>> {
+        let n = fields.len();
+        let local = c.local();
+        let mut ns: Option<Rc<str>> = None;
+        let mut wildcard = None;
+        for k in 0..n {
+            let i = if hint + k >= n { hint + k - n } else { hint + k };
+            let f = &fields[i];
+            if f.name.local != local {
+                if f.is_wildcard() && wildcard.is_none() {
+                    wildcard = Some(i);
+                }
+                continue;
+            }
+            if ns.is_none() {
+                ns = Some(self.resolve_prefix(c.prefix(), c.pos)?);
+            }
+            if ns.as_deref() == Some(f.name.ns) {
+                return Ok(Some(i));
+            }
+        }
+        Ok(wildcard)
+    }
+
+    /// Hands each attribute matching `v`'s attribute table to `v`.
+    fn read_attrs(&mut self, s: &Start<'_>, v: &mut dyn DynComplex) -> ReadResult {
+        let attrs = v.info().attrs;
+        for a in Attributes::new(s.attrs, 0) {
+            let a = a.map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), s.pos))?;
+            let key = a.key.0;
+            if key == "xmlns" || key.starts_with("xmlns:") {
+                continue;
+            }
+            let (prefix, local) = split_qname(key);
+            let Some(i) = attrs.iter().position(|x| x.name.local == local) else { continue };
+            // Unprefixed attributes are in no namespace (the default namespace does not apply).
+            let ns = if prefix.is_empty() { Rc::from("") } else { self.resolve_prefix(prefix, s.pos)? };
+            if &*ns != attrs[i].name.ns {
+                continue;
+            }
+            let value = a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), s.pos))?;
+            v.dyn_read_attr(i, &value).map_err(|e| {
+                let kind = DecodeErrorKind::InvalidValue { ty: e.expected(), text: super::truncate(&value, 64) };
+                self.err_at(kind, s.pos)
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Reads a required field.
+    pub fn one<T: XmlValue>(&mut self, slot: &mut T, s: &Start<'_>) -> ReadResult {
+        if s.nil && !T::NILLABLE {
+            return self.skip_current();
+        }
+        *slot = T::read_xml(self, s)?;
+        Ok(())
+    }
+
+    /// Reads an optional field (a nil element of a non-nillable type leaves it `None`).
+    pub fn opt<T: XmlValue>(&mut self, slot: &mut Option<T>, s: &Start<'_>) -> ReadResult {
+        if s.nil && !T::NILLABLE {
+            return self.skip_current();
+        }
+        *slot = Some(T::read_xml(self, s)?);
+        Ok(())
+    }
+
+    /// Reads one occurrence of a repeated field.
+    pub fn vec<T: XmlValue>(&mut self, slot: &mut Vec<T>, s: &Start<'_>) -> ReadResult {
+        if s.nil && !T::NILLABLE {
+            return self.skip_current();
+        }
+        slot.push(T::read_xml(self, s)?);
+        Ok(())
+    }
+
+    /// Reads a required boxed field (a recursive type).
+    pub fn one_boxed<T: XmlValue>(&mut self, slot: &mut Box<T>, s: &Start<'_>) -> ReadResult {
+        self.one(&mut **slot, s)
+    }
+
+    /// Reads an optional boxed field (a recursive type).
+    pub fn opt_boxed<T: XmlValue>(&mut self, slot: &mut Option<Box<T>>, s: &Start<'_>) -> ReadResult {
+        if s.nil && !T::NILLABLE {
+            return self.skip_current();
+        }
+        *slot = Some(Box::new(T::read_xml(self, s)?));
+        Ok(())
+    }
+
+    /// Reads complex element `s` as `T` into a box, ignoring its `xsi:type` (the caller has
+    /// dispatched on it already).
+    pub fn read_boxed<T: Complex>(&mut self, s: &Start<'_>) -> Result<Box<T>> {
+        let mut v = Box::<T>::default();
+        self.read_complex(s, &mut *v)?;
+        Ok(v)
+    }
+}

@@ -1,0 +1,476 @@
+//! Streaming reader over a byte slice: quick-xml's borrowing event scan plus a light
+//! namespace stack, an element stack for error paths, and a nesting limit. No DOM.
+
+mod capture;
+mod complex;
+mod ns;
+
+use std::borrow::Cow;
+
+use quick_xml::events::attributes::Attributes;
+use quick_xml::events::{BytesRef, BytesStart, Event};
+
+use super::error::{DecodeError, DecodeErrorKind, ParseError, ReadResult, Result};
+use super::name::{QName, XSI_NS, split_qname};
+use super::traits::Simple;
+use ns::NsStack;
+
+/// Default limit on element nesting: deep enough for any real SOAP message, shallow enough
+/// that the recursive typed read never nears a thread's stack size.
+pub const DEFAULT_MAX_DEPTH: usize = 256;
+
+/// Limits applied while reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReaderLimits {
+    /// Deepest element nesting accepted; deeper is a [`DecodeErrorKind::TooDeep`] error.
+    pub max_depth: usize,
+}
+
+impl Default for ReaderLimits {
+    fn default() -> Self {
+        Self { max_depth: DEFAULT_MAX_DEPTH }
+    }
+}
+
+/// An element whose start tag was read and whose end tag was not.
+#[derive(Debug, Clone, Copy)]
+struct Open<'a> {
+    qname: &'a str,
+    ns_mark: usize,
+    empty: bool,
+}
+
+/// A start tag just read, borrowed from the document, with its `xsi:type`/`xsi:nil` noted.
+#[derive(Debug, Clone)]
+pub struct Start<'a> {
+    qname: &'a str,
+    attrs: &'a str,
+    empty: bool,
+    nil: bool,
+    xsi_type: Option<Cow<'a, str>>,
+    pos: u64,
+    inner: usize,
+}
+
+impl<'a> Start<'a> {
+    /// The element name as written (`prefix:local`).
+    pub fn qname(&self) -> &'a str {
+        self.qname
+    }
+    /// The local part of the element name.
+    pub fn local(&self) -> &'a str {
+        split_qname(self.qname).1
+    }
+    /// The prefix of the element name (`""` when none).
+    pub fn prefix(&self) -> &'a str {
+        split_qname(self.qname).0
+    }
+    /// True for a self-closing tag (`<a/>`).
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+    /// True when the tag carries `xsi:nil="true"` (whatever prefix binds the XSI namespace).
+    pub fn is_nil(&self) -> bool {
+        self.nil
+    }
+    /// The `xsi:type` value as written, if any.
+    pub fn xsi_type_lexical(&self) -> Option<&str> {
+        self.xsi_type.as_deref()
+    }
+    /// Byte offset of the tag in the document.
+    pub fn offset(&self) -> u64 {
+        self.pos
+    }
+    fn has_attrs(&self) -> bool {
+        has_attrs(self.attrs)
+    }
+}
+
+fn has_attrs(raw: &str) -> bool {
+    raw.bytes().any(|b| !b.is_ascii_whitespace())
+}
+
+/// The streaming reader generated code reads through.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    xml: quick_xml::Reader<&'a [u8]>,
+    src: &'a str,
+    base: u64,
+    pos: u64,
+    ns: NsStack<'a>,
+    stack: Vec<Open<'a>>,
+    max_depth: usize,
+    /// Set while a wildcard (`xsd:any`) field reads its element: `AnyValue` then keeps its name.
+    wildcard: bool,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader over `xml` with default limits. Fails when `xml` is not UTF-8.
+    pub fn new(xml: &'a [u8]) -> Result<Self> {
+        Self::with_limits(xml, ReaderLimits::default())
+    }
+
+    /// A reader over `xml` with the given limits.
+    pub fn with_limits(xml: &'a [u8], limits: ReaderLimits) -> Result<Self> {
+        let (bytes, base) = match xml.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => (rest, 3),
+            None => (xml, 0),
+        };
+        // One up-front validation makes every later slice of the document a `&'a str`.
+        let src = std::str::from_utf8(bytes).map_err(|e| {
+            DecodeError::new(DecodeErrorKind::InvalidUtf8, String::new(), (e.valid_up_to() + base) as u64)
+        })?;
+        let mut xml = quick_xml::Reader::from_str(src);
+        let cfg = xml.config_mut();
+        cfg.check_end_names = true;
+        cfg.expand_empty_elements = false;
+        cfg.trim_text(false);
+        Ok(Self {
+            xml,
+            src,
+            base: base as u64,
+            pos: 0,
+            ns: NsStack::new(),
+            stack: Vec::with_capacity(32),
+            max_depth: limits.max_depth,
+            wildcard: false,
+        })
+    }
+
+    /// Reads the prolog and the document element's start tag.
+    pub fn root(&mut self) -> Result<Start<'a>> {
+        loop {
+            match self.event()? {
+                Event::Start(e) => return self.open(e, false),
+                Event::Empty(e) => return self.open(e, true),
+                Event::Text(t) if t.trim_ascii().is_empty() => {}
+                Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
+                Event::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
+                _ => return Err(self.err(DecodeErrorKind::UnexpectedText)),
+            }
+        }
+    }
+
+    /// After the document element: accepts only comments, PIs and whitespace up to the end.
+    pub fn end_document(&mut self) -> ReadResult {
+        loop {
+            match self.event()? {
+                Event::Eof => return Ok(()),
+                Event::Text(t) if t.trim_ascii().is_empty() => {}
+                Event::Comment(_) | Event::PI(_) => {}
+                _ => return Err(self.err(DecodeErrorKind::UnexpectedText)),
+            }
+        }
+    }
+
+    /// The next child element of the current element, or `None` at its end tag. The element
+    /// stays open after `None`: call [`close`](Self::close) (after any checks that want
+    /// its path). Text between children is ignored (complex content).
+    pub fn next_child(&mut self) -> Result<Option<Start<'a>>> {
+        if self.stack.last().is_none_or(|o| o.empty) {
+            return Ok(None);
+        }
+        loop {
+            match self.event()? {
+                Event::Start(e) => return self.open(e, false).map(Some),
+                Event::Empty(e) => return self.open(e, true).map(Some),
+                Event::End(_) => return Ok(None),
+                Event::GeneralRef(r) => {
+                    self.resolve_ref(&r)?;
+                }
+                Event::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Pops the current element (its end tag has been read, or it was empty).
+    pub fn close(&mut self) {
+        if let Some(o) = self.stack.pop() {
+            self.ns.truncate(o.ns_mark);
+        }
+    }
+
+    /// Current nesting depth (open elements).
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// Reads the text content of element `s` through its end tag: text, the five predefined
+    /// entities, character references and CDATA, with XML line-end normalisation. Borrows
+    /// from the document unless unescaping was needed.
+    pub fn text(&mut self, s: &Start<'_>) -> Result<Cow<'a, str>> {
+        let _ = s;
+        let t = self.text_open()?;
+        self.close();
+        Ok(t)
+    }
+
+    /// Reads element `s`'s text as a qualified name (a SOAP faultcode), resolving its prefix
+    /// in the element's own scope: (the trimmed text, its namespace or `None` when the
+    /// prefix is undeclared).
+    pub fn text_qname(&mut self, s: &Start<'_>) -> Result<(String, Option<String>)> {
+        let _ = s;
+        let t = self.text_open()?;
+        let lexical = t.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r')).to_owned();
+        let ns = self.ns.resolve(split_qname(&lexical).0).map(|u| u.to_string());
+        self.close();
+        Ok((lexical, ns))
+    }
+
+    /// The text up to the current element's end tag, leaving the element open.
+    fn text_open(&mut self) -> Result<Cow<'a, str>> {
+        if self.stack.last().is_none_or(|o| o.empty) {
+            return Ok(Cow::Borrowed(""));
+        }
+        let mut acc: Cow<'a, str> = Cow::Borrowed("");
+        loop {
+            match self.event()? {
+                Event::Text(t) => append(&mut acc, t.xml10_content()),
+                Event::CData(c) => append(&mut acc, c.xml10_content()),
+                Event::GeneralRef(r) => {
+                    let c = self.resolve_ref(&r)?;
+                    acc.to_mut().push(c);
+                }
+                Event::Start(e) | Event::Empty(e) => {
+                    let name = e.name().0.to_owned();
+                    return Err(self.err(DecodeErrorKind::UnexpectedElement { name }));
+                }
+                Event::End(_) => return Ok(acc),
+                Event::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Reads element `s` as a [`Simple`] value.
+    pub fn simple<T: Simple>(&mut self, s: &Start<'_>) -> Result<T> {
+        let text = self.text(s)?;
+        T::parse_text(&text).map_err(|e| self.invalid_value(e, &text, s))
+    }
+
+    /// Skips element `s` and everything inside it (iteratively: depth costs no stack).
+    pub fn skip(&mut self, s: &Start<'_>) -> ReadResult {
+        let _ = s;
+        self.skip_current()
+    }
+
+    fn skip_current(&mut self) -> ReadResult {
+        if self.stack.last().is_none_or(|o| o.empty) {
+            self.close();
+            return Ok(());
+        }
+        let mut depth = 0usize;
+        loop {
+            match self.event()? {
+                Event::Start(_) => {
+                    depth += 1;
+                    if self.stack.len() + depth > self.max_depth {
+                        return Err(self.too_deep());
+                    }
+                }
+                Event::End(_) if depth == 0 => {
+                    self.close();
+                    return Ok(());
+                }
+                Event::End(_) => depth -= 1,
+                Event::GeneralRef(r) => {
+                    self.resolve_ref(&r)?;
+                }
+                Event::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
+                _ => {}
+            }
+        }
+    }
+
+    /// The resolved name of element `s`.
+    pub fn name<'s>(&self, s: &Start<'s>) -> Result<QName<'s>> {
+        let uri = self.resolve_prefix(s.prefix(), s.pos)?;
+        Ok(QName::new(uri, Cow::Borrowed(s.qname)))
+    }
+
+    /// The resolved `xsi:type` of element `s`, if it has one. The prefix of its value is
+    /// resolved through the namespaces in scope at `s` (an unprefixed value takes the
+    /// default namespace); an undeclared prefix is an error.
+    pub fn xsi_type<'s>(&self, s: &Start<'s>) -> Result<Option<QName<'s>>> {
+        let Some(lexical) = &s.xsi_type else { return Ok(None) };
+        let uri = self.resolve_prefix(split_qname(lexical).0, s.pos)?;
+        Ok(Some(QName::new(uri, lexical.clone())))
+    }
+
+    /// The error for a body (or document) root element no dispatch arm knows.
+    pub fn unexpected_body(&self, s: &Start<'_>) -> DecodeError {
+        let name = match self.name(s) {
+            Ok(n) => n.to_string(),
+            Err(e) => return e,
+        };
+        self.err_at(DecodeErrorKind::UnexpectedBody { name }, s.pos)
+    }
+
+    fn resolve_prefix(&self, prefix: &str, pos: u64) -> Result<std::rc::Rc<str>> {
+        match self.ns.resolve(prefix) {
+            Some(uri) => Ok(uri.clone()),
+            None => Err(self.err_at(DecodeErrorKind::UndefinedPrefix { prefix: prefix.to_owned() }, pos)),
+        }
+    }
+
+    /// Reads one event, refusing DTDs and mapping quick-xml's errors.
+    fn event(&mut self) -> Result<Event<'a>> {
+        self.pos = self.xml.buffer_position();
+        match self.xml.read_event() {
+            Ok(Event::DocType(_)) => Err(self.err(DecodeErrorKind::Doctype)),
+            Ok(e) => Ok(e),
+            Err(e) => {
+                let at = self.xml.error_position() + self.base;
+                Err(DecodeError::new(DecodeErrorKind::Syntax(e.to_string()), self.path(), at))
+            }
+        }
+    }
+
+    /// Pushes a start tag: nesting check, namespace declarations, xsi:type / xsi:nil.
+    fn open(&mut self, e: BytesStart<'a>, empty: bool) -> Result<Start<'a>> {
+        if self.stack.len() >= self.max_depth {
+            return Err(self.too_deep());
+        }
+        let content = self.reborrow(&e)?;
+        let name_len = e.name().as_ref().len();
+        let mut start = Start {
+            qname: &content[..name_len],
+            attrs: &content[name_len..],
+            empty,
+            nil: false,
+            xsi_type: None,
+            pos: self.pos + self.base,
+            inner: self.xml.buffer_position() as usize,
+        };
+        let ns_mark = self.ns.len();
+        if start.has_attrs() {
+            self.scan_attrs(&mut start)?;
+        }
+        self.stack.push(Open { qname: start.qname, ns_mark, empty });
+        Ok(start)
+    }
+
+    /// Declares the tag's namespaces, then notes xsi:type / xsi:nil (their prefix may be
+    /// declared on the same tag).
+    fn scan_attrs(&mut self, start: &mut Start<'a>) -> ReadResult {
+        let mut xsi: [Option<(&'a str, bool, Cow<'a, str>)>; 2] = [None, None];
+        let mut n = 0;
+        for a in Attributes::new(start.attrs, 0) {
+            let a = a.map_err(|e| self.err(DecodeErrorKind::Syntax(e.to_string())))?;
+            let key = a.key.0;
+            let value = self.attr_value(&a)?;
+            if key == "xmlns" {
+                self.ns.push("", &value);
+            } else if let Some(p) = key.strip_prefix("xmlns:") {
+                self.ns.push(p, &value);
+            } else if let Some((p, l)) = key.split_once(':')
+                && (l == "type" || l == "nil")
+                && n < 2
+            {
+                xsi[n] = Some((p, l == "type", value));
+                n += 1;
+            }
+        }
+        for (p, is_type, value) in xsi.into_iter().flatten() {
+            if self.ns.resolve(p).is_some_and(|u| &**u == XSI_NS) {
+                if is_type {
+                    start.xsi_type = Some(trim_cow(value));
+                } else {
+                    start.nil = matches!(value.trim(), "true" | "1");
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The unescaped, normalised value of an attribute.
+    fn attr_value(&self, a: &quick_xml::events::attributes::Attribute<'a>) -> Result<Cow<'a, str>> {
+        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|e| self.err(DecodeErrorKind::Syntax(e.to_string())))
+    }
+
+    /// Re-borrows a piece of an event (which quick-xml hands out tied to the event) from the
+    /// document itself, whose lifetime is `'a`.
+    fn reborrow(&self, piece: &str) -> Result<&'a str> {
+        let off = (piece.as_ptr() as usize).wrapping_sub(self.src.as_ptr() as usize);
+        off.checked_add(piece.len())
+            .and_then(|end| self.src.get(off..end))
+            .ok_or_else(|| self.err(DecodeErrorKind::Syntax("event outside the document".into())))
+    }
+
+    /// Resolves `&name;`: the five predefined entities and character references of XML
+    /// characters. Anything else is an error (there is no DTD to define it).
+    fn resolve_ref(&self, r: &BytesRef<'_>) -> Result<char> {
+        let c = match &**r {
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "amp" => Some('&'),
+            "apos" => Some('\''),
+            "quot" => Some('"'),
+            _ => r.resolve_char_ref().ok().flatten().filter(|&c| is_xml_char(c)),
+        };
+        c.ok_or_else(|| self.err(DecodeErrorKind::UnknownEntity(truncate(r, 32))))
+    }
+
+    /// `/a/b/c` of the open elements (local names).
+    fn path(&self) -> String {
+        let mut p = String::new();
+        for o in &self.stack {
+            p.push('/');
+            p.push_str(split_qname(o.qname).1);
+        }
+        p
+    }
+
+    fn err(&self, kind: DecodeErrorKind) -> DecodeError {
+        self.err_at(kind, self.pos + self.base)
+    }
+
+    fn err_at(&self, kind: DecodeErrorKind, at: u64) -> DecodeError {
+        DecodeError::new(kind, self.path(), at)
+    }
+
+    fn too_deep(&self) -> DecodeError {
+        self.err(DecodeErrorKind::TooDeep { limit: self.max_depth })
+    }
+
+    /// An unparsable value of element `s` (already closed: its name is appended).
+    pub(crate) fn invalid_value(&self, e: ParseError, text: &str, s: &Start<'_>) -> DecodeError {
+        let mut path = self.path();
+        if self.stack.last().is_none_or(|o| !std::ptr::eq(o.qname, s.qname)) {
+            path.push('/');
+            path.push_str(s.local());
+        }
+        let kind = DecodeErrorKind::InvalidValue { ty: e.expected(), text: truncate(text, 64) };
+        DecodeError::new(kind, path, s.pos)
+    }
+}
+
+fn append<'a>(acc: &mut Cow<'a, str>, piece: Cow<'a, str>) {
+    if acc.is_empty() {
+        *acc = piece;
+    } else {
+        acc.to_mut().push_str(&piece);
+    }
+}
+
+fn trim_cow(v: Cow<'_, str>) -> Cow<'_, str> {
+    match v {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_owned()),
+    }
+}
+
+/// The `Char` production of XML 1.0.
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+pub(crate) fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}...", &s[..i]),
+        None => s.to_owned(),
+    }
+}
