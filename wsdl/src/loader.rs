@@ -99,6 +99,7 @@ impl Loader {
                 }
             }
         }
+        warn_unfetched(&mut sink);
         builtin::add_xml_namespace(&mut sink.defs.schemas);
         resolve::check(&mut sink)?;
         Ok(sink.defs)
@@ -158,15 +159,7 @@ impl Loader {
     /// Turns an import / include met in `job`'s file into the job that reads its target.
     fn follow(&self, job: &Job, d: Directive, sink: &mut Sink) -> Result<Option<Job>, Error> {
         let Some(path) = self.locate(&job.path, &d.location) else {
-            let msg = format!(
-                "{} not fetched (no network access): its components must come from another \
-                 loaded file, or map it to a file with Loader::map_location",
-                d.location
-            );
-            sink.warn(d.at, msg);
-            if let Some(ns) = d.namespace {
-                sink.unfetched.entry(ns).or_insert(d.location);
-            }
+            sink.unfetched.push(d);
             return Ok(None);
         };
         let key = file_key(&path);
@@ -206,6 +199,26 @@ impl Loader {
         }
         let base = importer.parent().unwrap_or(Path::new(""));
         Some(normalize(&base.join(location)))
+    }
+}
+
+/// Warns about URLs not fetched whose namespace no other file supplied (the others are
+/// harmless: another import or a Loader mapping brought the schema).
+fn warn_unfetched(sink: &mut Sink) {
+    for d in std::mem::take(&mut sink.unfetched) {
+        let loaded = d
+            .namespace
+            .as_ref()
+            .is_some_and(|ns| sink.defs.schemas.namespaces.contains_key(ns));
+        if loaded {
+            continue;
+        }
+        let msg = format!(
+            "{} not fetched (no network access): map it to a file with Loader::map_location",
+            d.location
+        );
+        sink.warn(d.at.clone(), msg);
+        sink.unfetched.push(d);
     }
 }
 

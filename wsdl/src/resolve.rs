@@ -12,7 +12,12 @@ pub(crate) fn check(sink: &mut Sink) -> Result<(), Error> {
     let defs = &sink.defs;
     for r in &sink.refs {
         if !exists(defs, r.kind, &r.name) {
-            let owner = sink.unfetched.get(&r.name.ns).map(|url| {
+            let unfetched = sink
+                .unfetched
+                .iter()
+                .find(|d| d.namespace.as_ref() == Some(&r.name.ns));
+            let owner = unfetched.map(|d| {
+                let url = &d.location;
                 format!("its schema {url} was not fetched: map it with Loader::map_location")
             });
             out.push(Unresolved {

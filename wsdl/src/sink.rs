@@ -49,8 +49,8 @@ pub(crate) struct Sink {
     pub refs: Vec<PendingRef>,
     pub unresolved: Vec<Unresolved>,
     pub directives: Vec<Directive>,
-    /// Namespaces whose import named a URL that was not fetched: namespace -> URL.
-    pub unfetched: BTreeMap<String, String>,
+    /// Imports that named a URL that was not fetched.
+    pub unfetched: Vec<Directive>,
 }
 
 impl Sink {

@@ -241,4 +241,27 @@ fn mapped_location_is_read_instead_of_the_url() {
             .elements
             .contains_key(&QName::new("urn:extra", "extra"))
     );
+    assert!(defs.warnings.is_empty(), "{:?}", defs.warnings);
+}
+
+#[test]
+fn unfetched_url_warns_only_when_nothing_else_supplies_its_namespace() {
+    let text = wsdl_doc(
+        r#"      <xsd:import namespace="urn:extra" schemaLocation="http://example.invalid/extra.xsd"/>
+      <xsd:import namespace="urn:extra" schemaLocation="goodmulti/schemas/extra.xsd"/>
+      <xsd:import namespace="urn:unused" schemaLocation="http://example.invalid/unused.xsd"/>"#,
+        "",
+    );
+    let defs = wsdl::load_str(&text, &fixture("virtual.wsdl")).unwrap_or_else(|e| panic!("{e}"));
+    let warnings: Vec<String> = defs
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.at.line, w.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "10: http://example.invalid/unused.xsd not fetched (no network access): map it to a file with Loader::map_location"
+        ]
+    );
 }

@@ -280,6 +280,7 @@ fn onvif_imports_resolve() {
     };
     let defs = onvif(&dir);
     assert_eq!(defs.files.len(), 11, "{:#?}", defs.files);
+    assert!(defs.warnings.is_empty(), "{:?}", defs.warnings);
     assert!(defs.services.is_empty());
     assert!(
         defs.bindings
@@ -506,12 +507,19 @@ fn metadata_loads_fast_in_release() {
         return;
     };
     let path = dir.join("metadata.wsdl");
-    let _warm = load_ok(&path);
-    let start = std::time::Instant::now();
-    let _defs = load_ok(&path);
-    let took = start.elapsed();
+    // The best of several runs: other tests (and other builds on a 2-core machine) compete
+    // for the CPU, and the question is what loading costs, not what the neighbours do.
+    let best = (0..5)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            let _defs = load_ok(&path);
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default();
+    eprintln!("metadata.wsdl loads in {best:?}");
     assert!(
-        took < std::time::Duration::from_millis(100),
-        "took {took:?}"
+        best < std::time::Duration::from_millis(100),
+        "took {best:?}"
     );
 }
