@@ -299,48 +299,21 @@ impl SchemaCx<'_, '_> {
     /// An element declaration (`global` for a top-level one).
     pub fn element_decl(&mut self, node: Node<'_, '_>, global: bool) -> Result<ElementDecl, Error> {
         if global && node.has_attribute("ref") {
-            return Err(Error::invalid(
-                self.at(node),
-                "ref",
-                "a global element can't be a ref",
-            ));
+            let reason = "a global element can't be a ref";
+            return Err(Error::invalid(self.at(node), "ref", reason));
         }
-        let local = xml::required(self.src, node, "name")?;
-        xml::check_ncname(self.src, node, local)?;
-        let qualified =
-            global || parse_form(self.src, node, "form")?.unwrap_or(self.elem_qualified);
-        let ns = if qualified {
-            self.tns.clone()
-        } else {
-            String::new()
-        };
+        let (name, default, fixed) = self.decl_basics(node, global, self.elem_qualified)?;
         Ok(ElementDecl {
-            name: QName::new(ns, local),
+            name,
             at: self.at(node),
             doc: self.doc(node),
             type_ref: self.decl_type(node)?,
             nillable: xml::flag(self.src, node, "nillable")?,
             is_abstract: xml::flag(self.src, node, "abstract")?,
-            default: node.attribute("default").map(str::to_string),
-            fixed: node.attribute("fixed").map(str::to_string),
+            default,
+            fixed,
             substitution_group: self.reference(node, "substitutionGroup", RefKind::Element)?,
         })
-        .and_then(|decl| self.check_default_fixed(node, decl))
-    }
-
-    fn check_default_fixed(
-        &self,
-        node: Node<'_, '_>,
-        decl: ElementDecl,
-    ) -> Result<ElementDecl, Error> {
-        if decl.default.is_some() && decl.fixed.is_some() {
-            return Err(Error::invalid(
-                self.at(node),
-                "default",
-                "both default and fixed given",
-            ));
-        }
-        Ok(decl)
     }
 
     /// An attribute declaration (`global` for a top-level one).
@@ -349,30 +322,39 @@ impl SchemaCx<'_, '_> {
         node: Node<'_, '_>,
         global: bool,
     ) -> Result<AttributeDecl, Error> {
+        let (name, default, fixed) = self.decl_basics(node, global, self.attr_qualified)?;
+        Ok(AttributeDecl {
+            name,
+            at: self.at(node),
+            doc: self.doc(node),
+            type_ref: self.decl_type(node)?,
+            default,
+            fixed,
+        })
+    }
+
+    /// What element and attribute declarations share: the name, qualified by `form` or
+    /// the schema default (global declarations always are), and `default` / `fixed`.
+    fn decl_basics(
+        &self,
+        node: Node<'_, '_>,
+        global: bool,
+        qualified_by_default: bool,
+    ) -> Result<(QName, Option<String>, Option<String>), Error> {
         let local = xml::required(self.src, node, "name")?;
         xml::check_ncname(self.src, node, local)?;
-        let qualified =
-            global || parse_form(self.src, node, "form")?.unwrap_or(self.attr_qualified);
-        let ns = if qualified {
+        let form = parse_form(self.src, node, "form")?;
+        let ns = if global || form.unwrap_or(qualified_by_default) {
             self.tns.clone()
         } else {
             String::new()
         };
-        let decl = AttributeDecl {
-            name: QName::new(ns, local),
-            at: self.at(node),
-            doc: self.doc(node),
-            type_ref: self.decl_type(node)?,
-            default: node.attribute("default").map(str::to_string),
-            fixed: node.attribute("fixed").map(str::to_string),
-        };
-        if decl.default.is_some() && decl.fixed.is_some() {
-            return Err(Error::invalid(
-                self.at(node),
-                "default",
-                "both default and fixed given",
-            ));
+        let default = node.attribute("default").map(str::to_string);
+        let fixed = node.attribute("fixed").map(str::to_string);
+        if default.is_some() && fixed.is_some() {
+            let reason = "both default and fixed given";
+            return Err(Error::invalid(self.at(node), "default", reason));
         }
-        Ok(decl)
+        Ok((QName::new(ns, local), default, fixed))
     }
 }

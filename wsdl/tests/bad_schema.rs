@@ -335,3 +335,16 @@ fn columns_count_characters_not_bytes() {
     assert!(at.ends_with(":8:17"), "{at}");
     assert_points(&err, &at, "tns:Missing");
 }
+
+#[test]
+fn default_and_fixed_together() {
+    let (err, at) =
+        schema_err(r#"      @@<xsd:attribute name="a" type="xsd:int" default="1" fixed="2"/>"#);
+    assert_points(&err, &at, "invalid default: both default and fixed given");
+}
+
+#[test]
+fn errors_travel_between_threads() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<Error>();
+}
