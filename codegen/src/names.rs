@@ -169,7 +169,10 @@ mod tests {
         assert_eq!(s.claim("Metadata", "Element"), "Metadata");
         assert_eq!(s.claim("Metadata", "Element"), "MetadataElement");
         assert_eq!(s.claim("Metadata", "Element"), "MetadataElement2");
+        assert_eq!(s.claim("r#type", ""), "r#type");
         assert_eq!(s.claim("r#type", ""), "type2");
+        assert_eq!(s.claim("String_", ""), "String_");
+        assert_eq!(s.claim("String_", ""), "String2");
         assert_eq!(s.claim("V1", ""), "V1");
         assert_eq!(s.claim("V1", ""), "V1_2");
     }

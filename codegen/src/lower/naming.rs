@@ -47,7 +47,11 @@ fn name_elements(ctx: &mut Ctx<'_>) {
         }
         resolved.insert(q.clone(), r);
     }
-    for (q, r) in resolved {
+    // Elements with anonymous types (the body and header wrappers) pick names first.
+    let (anonymous, named): (Vec<_>, Vec<_>) = resolved
+        .into_iter()
+        .partition(|(q, _)| matches!(elements[q].type_ref, Some(TypeRef::Anonymous(_))));
+    for (q, r) in anonymous.into_iter().chain(named) {
         let decl = &elements[&q];
         let wanted = upper_camel(&q.local, "E");
         match (r, &decl.type_ref) {
