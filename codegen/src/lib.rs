@@ -48,7 +48,10 @@ pub enum Error {
     #[error("no output directory: call Builder::out_dir, or run from a build script (OUT_DIR)")]
     NoOutDir,
     #[error("cannot write {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The generated tokens did not parse: a bug of this crate, please report it.
     #[error("internal error: generated code does not parse: {0}")]
     Internal(String),
@@ -108,7 +111,11 @@ impl Default for Builder {
 
 impl Builder {
     pub fn new() -> Self {
-        Self { wsdl: None, out_dir: None, runtime_path: "::runtime".to_owned() }
+        Self {
+            wsdl: None,
+            out_dir: None,
+            runtime_path: "::runtime".to_owned(),
+        }
     }
 
     /// The WSDL to generate from.
@@ -134,14 +141,22 @@ impl Builder {
     pub fn generate(&self) -> Result<Generated, Error> {
         let path = self.wsdl.as_ref().ok_or(Error::NoWsdl)?;
         let defs = wsdl::load(path)?;
-        let source = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let stem = path.file_stem().map_or_else(|| "stubs".to_owned(), |n| n.to_string_lossy().into_owned());
+        let source = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "stubs".to_owned(), |n| n.to_string_lossy().into_owned());
         let code = generate_from(&defs, &source, &self.runtime_path)?;
         let mut inputs = inputs(&defs);
         if !inputs.contains(path) {
             inputs.insert(0, path.clone());
         }
-        Ok(Generated { file_name: format!("{stem}.rs"), code, inputs })
+        Ok(Generated {
+            file_name: format!("{stem}.rs"),
+            code,
+            inputs,
+        })
     }
 
     /// Generates and writes `{out_dir}/{stem}.rs`, only when its content changed (so
@@ -164,7 +179,9 @@ impl Builder {
     fn write_generated(&self, generated: &Generated) -> Result<PathBuf, Error> {
         let dir = match &self.out_dir {
             Some(d) => d.clone(),
-            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Error::NoOutDir)?,
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Error::NoOutDir)?,
         };
         let path = dir.join(&generated.file_name);
         write_if_changed(&path, &generated.code)?;
@@ -178,8 +195,15 @@ pub fn compile(path: impl Into<PathBuf>) -> Result<PathBuf, Error> {
 }
 
 /// Generates the stubs of an already loaded WSDL. `source` names it in the header.
-pub fn generate_from(defs: &wsdl::Definitions, source: &str, runtime_path: &str) -> Result<String, Error> {
-    let opts = lower::Options { source: source.to_owned(), runtime_path: runtime_path.to_owned() };
+pub fn generate_from(
+    defs: &wsdl::Definitions,
+    source: &str,
+    runtime_path: &str,
+) -> Result<String, Error> {
+    let opts = lower::Options {
+        source: source.to_owned(),
+        runtime_path: runtime_path.to_owned(),
+    };
     let file = lower::lower(defs, &opts).map_err(Error::Schema)?;
     emit::file(&file).map_err(|e| Error::Internal(e.0))
 }
@@ -191,9 +215,15 @@ pub fn write_if_changed(path: &Path, code: &str) -> Result<(), Error> {
         return Ok(());
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_owned(), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
     }
-    std::fs::write(path, code).map_err(|source| Error::Io { path: path.to_owned(), source })
+    std::fs::write(path, code).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 /// The files the model was read from, as its locations name them.

@@ -21,7 +21,9 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let builder = codegen::Builder::new().wsdl(&cli.wsdl).runtime_path(cli.runtime_path);
+    let builder = codegen::Builder::new()
+        .wsdl(&cli.wsdl)
+        .runtime_path(cli.runtime_path);
     let generated = match builder.generate() {
         Ok(g) => g,
         Err(e) => {

@@ -12,11 +12,11 @@ use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 /// Strict and reserved keywords of Rust 2024 (those a raw identifier can spell).
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
-    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "static", "struct", "trait", "true", "try", "type", "typeof", "union",
-    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized",
+    "use", "virtual", "where", "while", "yield",
 ];
 
 /// Names no raw identifier can take: they get a `_` suffix instead.
@@ -25,9 +25,37 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// Type names the generated code itself uses unqualified (prelude items and the module's own
 /// helpers); a schema type with one of these names would shadow them.
 const RESERVED_TYPES: &[&str] = &[
-    "Box", "Clone", "Debug", "Default", "Eq", "Err", "Hash", "None", "Ok", "Option", "PartialEq",
-    "Result", "Self", "Some", "String", "Vec", "Copy", "Send", "Sync", "Sized", "Fn", "FnMut",
-    "FnOnce", "Drop", "From", "Into", "Iterator", "ToString", "ToOwned", "AsRef", "AsMut",
+    "Box",
+    "Clone",
+    "Debug",
+    "Default",
+    "Eq",
+    "Err",
+    "Hash",
+    "None",
+    "Ok",
+    "Option",
+    "PartialEq",
+    "Result",
+    "Self",
+    "Some",
+    "String",
+    "Vec",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Drop",
+    "From",
+    "Into",
+    "Iterator",
+    "ToString",
+    "ToOwned",
+    "AsRef",
+    "AsMut",
 ];
 
 /// Replaces characters heck would keep but that we do not want in identifiers.
@@ -108,7 +136,9 @@ impl Scope {
 
     /// Reserves names the generated code uses itself.
     pub fn with_reserved(names: &[&str]) -> Self {
-        Self { taken: names.iter().map(|n| (*n).to_owned()).collect() }
+        Self {
+            taken: names.iter().map(|n| (*n).to_owned()).collect(),
+        }
     }
 
     pub fn is_taken(&self, name: &str) -> bool {
@@ -128,7 +158,11 @@ impl Scope {
         }
         // `String_2` would trip `non_camel_case_types`; `String2` does not.
         let base = base.trim_end_matches('_');
-        let sep = if base.ends_with(|c: char| c.is_ascii_digit()) { "_" } else { "" };
+        let sep = if base.ends_with(|c: char| c.is_ascii_digit()) {
+            "_"
+        } else {
+            ""
+        };
         (2u32..)
             .map(|n| format!("{base}{sep}{n}"))
             .find(|candidate| self.taken.insert(candidate.clone()))

@@ -4,8 +4,12 @@ mod common;
 
 fn generate(file: &str) -> Option<codegen::Generated> {
     let dir = common::shared_wsdl_dir()?;
-    let g = codegen::Builder::new().wsdl(dir.join(file)).generate().unwrap_or_else(|e| panic!("{file}: {e}"));
-    syn::parse_file(&g.code).unwrap_or_else(|e| panic!("{file}: generated code does not parse: {e}"));
+    let g = codegen::Builder::new()
+        .wsdl(dir.join(file))
+        .generate()
+        .unwrap_or_else(|e| panic!("{file}: {e}"));
+    syn::parse_file(&g.code)
+        .unwrap_or_else(|e| panic!("{file}: generated code does not parse: {e}"));
     Some(g)
 }
 
@@ -17,7 +21,9 @@ fn assert_has(code: &str, needles: &[&str]) {
 
 #[test]
 fn metadata_v66() {
-    let Some(g) = generate("metadata.wsdl") else { return };
+    let Some(g) = generate("metadata.wsdl") else {
+        return;
+    };
     assert_has(
         &g.code,
         &[
@@ -36,35 +42,59 @@ fn metadata_v66() {
         ],
     );
     // Inherited fields come first, flattened: CustomObject starts with Metadata's fullName.
-    let at = g.code.find("pub struct CustomObject {").expect("CustomObject");
+    let at = g
+        .code
+        .find("pub struct CustomObject {")
+        .expect("CustomObject");
     let first_field = g.code[at..].lines().nth(1).unwrap_or_default();
     assert_eq!(first_field.trim(), "pub full_name: Option<String>,");
 }
 
 #[test]
 fn metadata_is_deterministic() {
-    let Some(a) = generate("metadata.wsdl") else { return };
-    let Some(b) = generate("metadata.wsdl") else { return };
+    let Some(a) = generate("metadata.wsdl") else {
+        return;
+    };
+    let Some(b) = generate("metadata.wsdl") else {
+        return;
+    };
     assert!(a.code == b.code, "two generations of metadata.wsdl differ");
 }
 
 #[test]
 fn metadata_v47() {
-    let Some(g) = generate("metadata-v47.wsdl") else { return };
-    assert_has(&g.code, &["pub enum AnyMetadata {", "pub struct MetadataClient {"]);
+    let Some(g) = generate("metadata-v47.wsdl") else {
+        return;
+    };
+    assert_has(
+        &g.code,
+        &["pub enum AnyMetadata {", "pub struct MetadataClient {"],
+    );
 }
 
 #[test]
 fn partner() {
-    let Some(g) = generate("partner.wsdl") else { return };
+    let Some(g) = generate("partner.wsdl") else {
+        return;
+    };
     assert_has(
         &g.code,
-        &["pub struct SObject {", "pub any: Vec<rt::AnyValue>,", "pub struct SoapClient {", "pub async fn login("],
+        &[
+            "pub struct SObject {",
+            "pub any: Vec<rt::AnyValue>,",
+            "pub struct SoapClient {",
+            "pub async fn login(",
+        ],
     );
 }
 
 #[test]
 fn apex() {
-    let Some(g) = generate("apex.wsdl") else { return };
-    assert_has(&g.code, &["pub struct ApexClient {", "pub async fn execute_anonymous("]);
+    let Some(g) = generate("apex.wsdl") else {
+        return;
+    };
+    assert_has(
+        &g.code,
+        &["pub struct ApexClient {", "pub async fn execute_anonymous("],
+    );
 }

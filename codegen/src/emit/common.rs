@@ -68,7 +68,11 @@ fn builtin(b: Builtin) -> TokenStream {
 /// The value type of one occurrence: `T` or `rt::Nillable<T>`.
 pub fn item_ty(f: &Field) -> TokenStream {
     let t = ty(&f.ty);
-    if f.nillable { quote!(rt::Nillable<#t>) } else { t }
+    if f.nillable {
+        quote!(rt::Nillable<#t>)
+    } else {
+        t
+    }
 }
 
 /// The field's full type: occurrence wrapping and boxing applied.
@@ -90,12 +94,18 @@ pub fn flags(f: &Field) -> TokenStream {
         Occurs::Repeated => quote!(rt::REPEATED),
         Occurs::RepeatedRequired => quote!(rt::REPEATED_REQUIRED),
     };
-    if f.nillable { quote!(#base | rt::NILLABLE) } else { base }
+    if f.nillable {
+        quote!(#base | rt::NILLABLE)
+    } else {
+        base
+    }
 }
 
 /// `#[doc = "..."]` lines for a piece of schema documentation.
 pub fn doc(text: Option<&str>) -> TokenStream {
-    let Some(text) = text else { return TokenStream::new() };
+    let Some(text) = text else {
+        return TokenStream::new();
+    };
     let lines = crate::emit::doc::rustdoc_lines(text);
     quote!(#(#[doc = #lines])*)
 }

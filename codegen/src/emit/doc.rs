@@ -54,7 +54,9 @@ fn url_len(s: &str) -> usize {
     let end = s
         .find(|c: char| c.is_whitespace() || "<>\"'`()[]{}|\\^".contains(c))
         .unwrap_or(s.len());
-    s[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']).len()
+    s[..end]
+        .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+        .len()
 }
 
 fn escape_text(s: &str, out: &mut String) {

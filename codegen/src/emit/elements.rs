@@ -22,7 +22,11 @@ pub fn emit_newtype(n: &Newtype) -> TokenStream {
     let doc = doc(n.doc.as_deref());
     let name = ident(&n.ident);
     let inner = ty(&n.inner);
-    let inner = if n.nillable { quote!(rt::Nillable<#inner>) } else { inner };
+    let inner = if n.nillable {
+        quote!(rt::Nillable<#inner>)
+    } else {
+        inner
+    };
     let element = element_impl(&n.ident, &n.element);
     quote! {
         #doc

@@ -32,7 +32,11 @@ pub fn emit(e: &Enum) -> TokenStream {
             },
         ),
     };
-    let derive_default = if e.variants.is_empty() { quote!() } else { quote!(, Default) };
+    let derive_default = if e.variants.is_empty() {
+        quote!()
+    } else {
+        quote!(, Default)
+    };
     quote! {
         #type_doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash #derive_default)]

@@ -16,7 +16,10 @@ pub fn emit(p: &Poly) -> TokenStream {
         let t = ident(&v.ty);
         quote!(#id(Box<#t>),)
     });
-    let doc = format!(" A `{}` or any type derived from it, told apart by `xsi:type`.", p.base_ty);
+    let doc = format!(
+        " A `{}` or any type derived from it, told apart by `xsi:type`.",
+        p.base_ty
+    );
     let default_impl = default_impl(p, &name, &unknown);
     let xml_impl = xml_impl(p, &all, &name, &unknown);
     let type_name = type_name_impl(&all, &name, &unknown);

@@ -9,14 +9,20 @@ use crate::ir::{Binding, XmlName};
 
 pub fn emit_headers(b: &Binding) -> TokenStream {
     let name = ident(&b.headers);
-    let doc = format!(" Every SOAP header of binding `{}` (input and output).", b.wsdl_name);
+    let doc = format!(
+        " Every SOAP header of binding `{}` (input and output).",
+        b.wsdl_name
+    );
     let fields = b.header_fields.iter().map(|f| {
         let id = ident(&f.ident);
         let t = field_ty(f);
         quote!(pub #id: #t,)
     });
     // The headers struct is no schema type: its table names no type.
-    let xml = XmlName { ns: None, local: "Header".to_owned() };
+    let xml = XmlName {
+        ns: None,
+        local: "Header".to_owned(),
+    };
     let complex = super::structs::complex_impl(&b.headers, &xml, &b.header_fields);
     quote! {
         #[doc = #doc]
@@ -31,7 +37,10 @@ pub fn emit_body(b: &Binding) -> TokenStream {
         return TokenStream::new();
     }
     let name = ident(&b.body);
-    let doc = format!(" Every SOAP body element of binding `{}`, requests and responses.", b.wsdl_name);
+    let doc = format!(
+        " Every SOAP body element of binding `{}`, requests and responses.",
+        b.wsdl_name
+    );
     let variants = b.body_variants.iter().map(|v| {
         let id = ident(&v.ident);
         let t = ident(&v.ty);

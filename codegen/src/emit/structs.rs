@@ -16,7 +16,10 @@ pub fn emit(s: &Struct) -> TokenStream {
         quote!(#doc pub #id: #t,)
     });
     let complex = complex_impl(&s.ident, &s.xml, &s.fields);
-    let element = s.element.as_ref().map(|e| super::elements::element_impl(&s.ident, e));
+    let element = s
+        .element
+        .as_ref()
+        .map(|e| super::elements::element_impl(&s.ident, e));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Default)]

@@ -58,10 +58,8 @@ impl Ctx<'_> {
         if let Some(id) = self.by_name.get(q) {
             return Some(Resolved::Entry(*id));
         }
-        if q.ns == XSD_NS {
-            if let Some(b) = builtin(&q.local) {
-                return Some(Resolved::Builtin(b));
-            }
+        if let Some(b) = builtin(&q.local).filter(|_| q.ns == XSD_NS) {
+            return Some(Resolved::Builtin(b));
         }
         self.problem(at, format!("unresolved type `{q}`"));
         None

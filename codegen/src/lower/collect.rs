@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use wsdl::model::{
-    AttributeUse, Content, Definitions, ElementParticle, Particle, QName, SimpleVariety,
-    TypeDef, TypeRef,
+    AttributeUse, Content, Definitions, ElementParticle, Particle, QName, SimpleVariety, TypeDef,
+    TypeRef,
 };
 
 use super::{Ctx, Entry, Kind, Origin, Owner};
@@ -45,7 +45,10 @@ pub fn collect(defs: &Definitions) -> Ctx<'_> {
     }
     for (name, attr) in &s.attributes {
         if let Some(TypeRef::Anonymous(def)) = &attr.type_ref {
-            let origin = Origin::Nested { owner: Owner::Named(name.clone()), field: String::new() };
+            let origin = Origin::Nested {
+                owner: Owner::Named(name.clone()),
+                field: String::new(),
+            };
             let id = push(&mut ctx, def, None, origin);
             walk_type(&mut ctx, def, id);
         }
@@ -83,7 +86,10 @@ fn push<'a>(ctx: &mut Ctx<'a>, def: &'a TypeDef, xml: Option<QName>, origin: Ori
 
 fn nested<'a>(ctx: &mut Ctx<'a>, r: &'a Option<TypeRef>, owner: &Owner, field: &str) {
     if let Some(TypeRef::Anonymous(def)) = r {
-        let origin = Origin::Nested { owner: owner.clone(), field: field.to_owned() };
+        let origin = Origin::Nested {
+            owner: owner.clone(),
+            field: field.to_owned(),
+        };
         let id = push(ctx, def, None, origin);
         walk_type(ctx, def, id);
     }
@@ -94,10 +100,13 @@ fn walk_type<'a>(ctx: &mut Ctx<'a>, def: &'a TypeDef, id: Id) {
     match def {
         TypeDef::Complex(c) => {
             match &c.content {
-                Content::Particles(p) | Content::Complex { particle: Some(p), .. } => {
-                    walk_particle(ctx, p, &owner)
-                }
-                Content::Empty | Content::Complex { particle: None, .. } | Content::Simple { .. } => {}
+                Content::Particles(p)
+                | Content::Complex {
+                    particle: Some(p), ..
+                } => walk_particle(ctx, p, &owner),
+                Content::Empty
+                | Content::Complex { particle: None, .. }
+                | Content::Simple { .. } => {}
             }
             walk_attributes(ctx, &c.attributes, &owner);
         }
@@ -115,7 +124,10 @@ fn walk_type<'a>(ctx: &mut Ctx<'a>, def: &'a TypeDef, id: Id) {
 
 fn simple_ref<'a>(ctx: &mut Ctx<'a>, r: &'a TypeRef, owner: &Owner, field: &str) {
     if let TypeRef::Anonymous(def) = r {
-        let origin = Origin::Nested { owner: owner.clone(), field: field.to_owned() };
+        let origin = Origin::Nested {
+            owner: owner.clone(),
+            field: field.to_owned(),
+        };
         let id = push(ctx, def, None, origin);
         walk_type(ctx, def, id);
     }
@@ -131,7 +143,9 @@ fn walk_particle<'a>(ctx: &mut Ctx<'a>, p: &'a Particle, owner: &Owner) {
                 walk_particle(ctx, item, owner);
             }
         }
-        Particle::Element(ElementParticle::Ref { .. }) | Particle::GroupRef { .. } | Particle::Any(_) => {}
+        Particle::Element(ElementParticle::Ref { .. })
+        | Particle::GroupRef { .. }
+        | Particle::Any(_) => {}
     }
 }
 

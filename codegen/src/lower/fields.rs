@@ -2,8 +2,8 @@
 //! flattened, with occurrence bounds multiplied through groups.
 
 use wsdl::model::{
-    AttributeUse, AttributeUseKind, ComplexType, Content, Derivation, ElementDecl,
-    ElementParticle, GroupKind, Location, MaxOccurs, Occurs, Particle, QName, TypeDef,
+    AttributeUse, AttributeUseKind, ComplexType, Content, Derivation, ElementDecl, ElementParticle,
+    GroupKind, Location, MaxOccurs, Occurs, Particle, QName, TypeDef,
 };
 
 use super::{Ctx, Id, Kind, Resolved};
@@ -30,14 +30,20 @@ struct Bounds {
 }
 
 impl Bounds {
-    const ONE: Bounds = Bounds { min: 1, max: Some(1) };
+    const ONE: Bounds = Bounds {
+        min: 1,
+        max: Some(1),
+    };
 
     fn of(o: Occurs) -> Self {
         let max = match o.max {
             MaxOccurs::Bounded(n) => Some(u64::from(n)),
             MaxOccurs::Unbounded => None,
         };
-        Bounds { min: u64::from(o.min), max }
+        Bounds {
+            min: u64::from(o.min),
+            max,
+        }
     }
 
     fn times(self, outer: Bounds) -> Bounds {
@@ -45,7 +51,10 @@ impl Bounds {
             (Some(a), Some(b)) => Some(a.saturating_mul(b)),
             _ => None,
         };
-        Bounds { min: self.min.saturating_mul(outer.min), max }
+        Bounds {
+            min: self.min.saturating_mul(outer.min),
+            max,
+        }
     }
 
     /// `None` when the element can never occur (maxOccurs=0).
@@ -63,9 +72,14 @@ impl Bounds {
 impl Ctx<'_> {
     /// The flattened fields of struct entry `id`.
     pub fn fields_of(&mut self, id: Id) -> Vec<RawField> {
-        let TypeDef::Complex(c) = self.entries[id].def else { return Vec::new() };
+        let TypeDef::Complex(c) = self.entries[id].def else {
+            return Vec::new();
+        };
         let mut out = match &c.content {
-            Content::Complex { derivation: Derivation::Extension, .. } => match self.inherit.parent.get(&id) {
+            Content::Complex {
+                derivation: Derivation::Extension,
+                ..
+            } => match self.inherit.parent.get(&id) {
                 Some(&base) => self.fields_of(base),
                 None => Vec::new(),
             },
@@ -73,9 +87,10 @@ impl Ctx<'_> {
         };
         self.check_supported(c);
         match &c.content {
-            Content::Particles(p) | Content::Complex { particle: Some(p), .. } => {
-                self.particle(p, Bounds::ONE, &mut out)
-            }
+            Content::Particles(p)
+            | Content::Complex {
+                particle: Some(p), ..
+            } => self.particle(p, Bounds::ONE, &mut out),
             Content::Empty | Content::Complex { particle: None, .. } | Content::Simple { .. } => {}
         }
         out
@@ -97,7 +112,9 @@ impl Ctx<'_> {
                 AttributeUse::Local { use_kind, decl } => {
                     (*use_kind == AttributeUseKind::Prohibited, &decl.at)
                 }
-                AttributeUse::Ref { use_kind, at, .. } => (*use_kind == AttributeUseKind::Prohibited, at),
+                AttributeUse::Ref { use_kind, at, .. } => {
+                    (*use_kind == AttributeUseKind::Prohibited, at)
+                }
                 AttributeUse::GroupRef { at, .. } => (false, at),
             };
             if !prohibited {
@@ -119,7 +136,12 @@ impl Ctx<'_> {
                     None => self.problem(at, format!("unresolved element `{name}`")),
                 }
             }
-            Particle::Group { kind, occurs, items, .. } => {
+            Particle::Group {
+                kind,
+                occurs,
+                items,
+                ..
+            } => {
                 let mut b = Bounds::of(*occurs).times(outer);
                 // One alternative of several: each may be absent. A choice becomes one
                 // optional (or repeated) field per alternative.
@@ -156,7 +178,9 @@ impl Ctx<'_> {
 
     fn element_field(&mut self, decl: &ElementDecl, b: Bounds, out: &mut Vec<RawField>) {
         let Some(occurs) = b.occurs() else { return };
-        let Some(r) = self.resolve(decl.type_ref.as_ref(), &decl.at) else { return };
+        let Some(r) = self.resolve(decl.type_ref.as_ref(), &decl.at) else {
+            return;
+        };
         let (ty, target) = self.slot_ty(r);
         // A Vec holds its items on the heap: no cycle to break through it.
         let singular = matches!(occurs, ir::Occurs::Required | ir::Occurs::Optional);
@@ -180,8 +204,14 @@ impl Ctx<'_> {
             return;
         };
         if prev.ty != f.ty || prev.nillable != f.nillable {
-            let name = f.xml.as_ref().map_or_else(|| "xsd:any".to_owned(), |q| q.to_string());
-            self.problem(at, format!("two child elements `{name}` of different types in one type"));
+            let name = f
+                .xml
+                .as_ref()
+                .map_or_else(|| "xsd:any".to_owned(), |q| q.to_string());
+            self.problem(
+                at,
+                format!("two child elements `{name}` of different types in one type"),
+            );
             return;
         }
         prev.occurs = ir::Occurs::Repeated;

@@ -48,8 +48,12 @@ impl Tree {
 pub fn compute(ctx: &mut Ctx<'_>) -> Tree {
     let mut tree = Tree::default();
     for id in 0..ctx.entries.len() {
-        let TypeDef::Complex(c) = ctx.entries[id].def else { continue };
-        let Content::Complex { base, .. } = &c.content else { continue };
+        let TypeDef::Complex(c) = ctx.entries[id].def else {
+            continue;
+        };
+        let Content::Complex { base, .. } = &c.content else {
+            continue;
+        };
         if base.ns == wsdl::model::XSD_NS && base.local == "anyType" {
             continue;
         }
@@ -63,7 +67,10 @@ pub fn compute(ctx: &mut Ctx<'_>) -> Tree {
                 tree.parent.insert(id, b);
                 tree.children.entry(b).or_default().push(id);
             }
-            Some(_) => ctx.problem(&at, format!("complexContent base `{base}` is not a complex type")),
+            Some(_) => ctx.problem(
+                &at,
+                format!("complexContent base `{base}` is not a complex type"),
+            ),
             None => {}
         }
     }

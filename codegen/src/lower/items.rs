@@ -19,7 +19,10 @@ pub struct Items {
 
 /// An XML name whose namespace is still a URI (see `namespaces::assign`).
 pub fn xml_name(q: &QName) -> XmlName {
-    XmlName { ns: (!q.ns.is_empty()).then(|| q.ns.clone()), local: q.local.clone() }
+    XmlName {
+        ns: (!q.ns.is_empty()).then(|| q.ns.clone()),
+        local: q.local.clone(),
+    }
 }
 
 pub fn build(ctx: &mut Ctx<'_>) -> Items {
@@ -76,8 +79,14 @@ fn type_xml(ctx: &Ctx<'_>, id: Id) -> XmlName {
     let e = &ctx.entries[id];
     match (&e.xml, &e.origin) {
         (Some(q), _) | (None, Origin::Element(q)) => xml_name(q),
-        (None, Origin::Nested { field, .. }) => XmlName { ns: None, local: field.clone() },
-        (None, Origin::Named) => XmlName { ns: None, local: e.rust.clone() },
+        (None, Origin::Nested { field, .. }) => XmlName {
+            ns: None,
+            local: field.clone(),
+        },
+        (None, Origin::Named) => XmlName {
+            ns: None,
+            local: e.rust.clone(),
+        },
     }
 }
 
@@ -93,7 +102,10 @@ fn structure(
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let wanted = f.xml.as_ref().map_or_else(|| "any".to_owned(), |q| snake(&q.local));
+            let wanted = f
+                .xml
+                .as_ref()
+                .map_or_else(|| "any".to_owned(), |q| snake(&q.local));
             ir::Field {
                 ident: scope.claim(&wanted, ""),
                 doc: f.doc.clone(),
@@ -123,17 +135,20 @@ fn enumeration(ctx: &Ctx<'_>, id: Id) -> ir::Enum {
     let mut scope = Scope::new();
     let mut seen = std::collections::BTreeSet::new();
     let mut variants = Vec::new();
-    if let TypeDef::Simple(s) = e.def {
-        if let SimpleVariety::Restriction { facets, .. } = &s.variety {
-            // A value listed twice would make an unreachable match arm.
-            for v in facets.enumerations.iter().filter(|v| seen.insert(v.value.clone())) {
-                variants.push(ir::Variant {
-                    ident: scope.claim(&upper_camel(&v.value, "V"), ""),
-                    value: v.value.clone(),
-                    doc: v.doc.clone(),
-                });
-            }
-        }
+    let values = match e.def {
+        TypeDef::Simple(s) => match &s.variety {
+            SimpleVariety::Restriction { facets, .. } => facets.enumerations.as_slice(),
+            _ => &[],
+        },
+        TypeDef::Complex(_) => &[],
+    };
+    // A value listed twice would make an unreachable match arm.
+    for v in values.iter().filter(|v| seen.insert(v.value.clone())) {
+        variants.push(ir::Variant {
+            ident: scope.claim(&upper_camel(&v.value, "V"), ""),
+            value: v.value.clone(),
+            doc: v.doc.clone(),
+        });
     }
     ir::Enum {
         ident: e.rust.clone(),
@@ -159,18 +174,24 @@ fn alias(ctx: &mut Ctx<'_>, id: Id) -> ir::Alias {
         },
         TypeDef::Complex(_) => ir::Ty::Builtin(ir::Builtin::String),
     };
-    if let ir::Ty::Named(n) = &target {
-        if *n == ident {
-            ctx.problem(&at, "simple type restricts itself");
-        }
+    if target == ir::Ty::Named(ident.clone()) {
+        ctx.problem(&at, "simple type restricts itself");
     }
-    ir::Alias { ident, doc: doc_of(def), target }
+    ir::Alias {
+        ident,
+        doc: doc_of(def),
+        target,
+    }
 }
 
 fn poly(ctx: &Ctx<'_>, id: Id) -> ir::Poly {
     let variant = |d: Id| {
         let e = &ctx.entries[d];
-        ir::PolyVariant { ident: e.rust.clone(), ty: e.rust.clone(), xml: type_xml(ctx, d) }
+        ir::PolyVariant {
+            ident: e.rust.clone(),
+            ty: e.rust.clone(),
+            xml: type_xml(ctx, d),
+        }
     };
     let is_abstract = |d: Id| matches!(ctx.entries[d].def, TypeDef::Complex(c) if c.is_abstract);
     let mut variants: Vec<ir::PolyVariant> = ctx

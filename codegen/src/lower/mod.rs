@@ -8,8 +8,8 @@ mod collect;
 mod fields;
 mod inherit;
 mod items;
-mod naming;
 mod namespaces;
+mod naming;
 mod ops;
 
 use std::collections::BTreeMap;
@@ -99,7 +99,10 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn problem(&mut self, at: &Location, message: impl Into<String>) {
-        self.problems.push(Problem { at: at.clone(), message: message.into() });
+        self.problems.push(Problem {
+            at: at.clone(),
+            message: message.into(),
+        });
     }
 }
 
@@ -111,7 +114,8 @@ pub fn lower(defs: &Definitions, opts: &Options) -> Result<ir::File, Vec<Problem
     let items = items::build(&mut ctx);
     let bindings = ops::bindings(&mut ctx);
     if !ctx.problems.is_empty() {
-        ctx.problems.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));
+        ctx.problems
+            .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));
         ctx.problems.dedup();
         return Err(ctx.problems);
     }

@@ -20,7 +20,16 @@ pub fn assign(file: &mut File, target_ns: &str) {
     let idents: BTreeMap<String, String> = ordered
         .iter()
         .enumerate()
-        .map(|(i, u)| (u.clone(), if i == 0 { "NS".to_owned() } else { format!("NS{i}") }))
+        .map(|(i, u)| {
+            (
+                u.clone(),
+                if i == 0 {
+                    "NS".to_owned()
+                } else {
+                    format!("NS{i}")
+                },
+            )
+        })
         .collect();
     visit(file, &mut |n| {
         if let Some(u) = &mut n.ns {
@@ -29,7 +38,10 @@ pub fn assign(file: &mut File, target_ns: &str) {
     });
     file.namespaces = ordered
         .into_iter()
-        .map(|uri| Namespace { ident: idents[&uri].clone(), uri })
+        .map(|uri| Namespace {
+            ident: idents[&uri].clone(),
+            uri,
+        })
         .collect();
 }
 
@@ -40,7 +52,10 @@ fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
             Item::Struct(s) => {
                 f(&mut s.xml);
                 s.element.iter_mut().for_each(&mut *f);
-                s.fields.iter_mut().filter_map(|x| x.xml.as_mut()).for_each(&mut *f);
+                s.fields
+                    .iter_mut()
+                    .filter_map(|x| x.xml.as_mut())
+                    .for_each(&mut *f);
             }
             Item::Poly(p) => {
                 for v in p.base.iter_mut().chain(&mut p.variants) {
@@ -57,7 +72,10 @@ fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
         f(&mut s.session_id);
     }
     for b in &mut file.bindings {
-        b.header_fields.iter_mut().filter_map(|x| x.xml.as_mut()).for_each(&mut *f);
+        b.header_fields
+            .iter_mut()
+            .filter_map(|x| x.xml.as_mut())
+            .for_each(&mut *f);
         for v in &mut b.body_variants {
             f(&mut v.element);
         }

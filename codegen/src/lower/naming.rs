@@ -23,7 +23,9 @@ pub fn name_types(ctx: &mut Ctx<'_>) {
     }
     name_elements(ctx);
     for id in 0..ctx.entries.len() {
-        let Origin::Nested { owner, field } = &ctx.entries[id].origin else { continue };
+        let Origin::Nested { owner, field } = &ctx.entries[id].origin else {
+            continue;
+        };
         let owner = match owner {
             Owner::Type(o) => ctx.entries[*o].rust.clone(),
             Owner::Named(q) => upper_camel(&q.local, "T"),
@@ -41,7 +43,9 @@ fn name_elements(ctx: &mut Ctx<'_>) {
     let mut resolved: BTreeMap<QName, Resolved> = BTreeMap::new();
     let mut uses: BTreeMap<Id, usize> = BTreeMap::new();
     for (q, decl) in elements {
-        let Some(r) = ctx.resolve(decl.type_ref.as_ref(), &decl.at) else { continue };
+        let Some(r) = ctx.resolve(decl.type_ref.as_ref(), &decl.at) else {
+            continue;
+        };
         if let (Resolved::Entry(id), Some(TypeRef::Named(_)) | None) = (r, &decl.type_ref) {
             *uses.entry(id).or_default() += 1;
         }

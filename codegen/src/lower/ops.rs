@@ -18,18 +18,27 @@ pub struct Bindings {
 }
 
 /// First words of operations that only read: safe to send again after a 502/503.
-const READ_ONLY: &[&str] =
-    &["describe", "list", "read", "check", "get", "query", "search", "find", "retrieve"];
+const READ_ONLY: &[&str] = &[
+    "describe", "list", "read", "check", "get", "query", "search", "find", "retrieve",
+];
 
 pub fn bindings(ctx: &mut Ctx<'_>) -> Bindings {
     let defs = ctx.defs;
-    let soap: Vec<&model::Binding> = defs.bindings.values().filter(|b| b.kind != BindingKind::Http).collect();
+    let soap: Vec<&model::Binding> = defs
+        .bindings
+        .values()
+        .filter(|b| b.kind != BindingKind::Http)
+        .collect();
     let mut out = Bindings::default();
     let mut sessions: BTreeMap<QName, String> = BTreeMap::new();
     let mut modules = Scope::with_reserved(&["rt"]);
     for b in &soap {
         let stem = stem(&b.name.local);
-        let ops_module = if soap.len() == 1 { "ops".to_owned() } else { format!("{}_ops", snake(&stem)) };
+        let ops_module = if soap.len() == 1 {
+            "ops".to_owned()
+        } else {
+            format!("{}_ops", snake(&stem))
+        };
         let mut binding = ir::Binding {
             wsdl_name: b.name.local.clone(),
             doc: None,
@@ -53,7 +62,10 @@ pub fn bindings(ctx: &mut Ctx<'_>) -> Bindings {
         .into_iter()
         .map(|(q, ident)| ir::Session {
             ident,
-            session_id: ir::XmlName { ns: xml_name(&q).ns, local: "sessionId".to_owned() },
+            session_id: ir::XmlName {
+                ns: xml_name(&q).ns,
+                local: "sessionId".to_owned(),
+            },
             element: xml_name(&q),
         })
         .collect();
@@ -99,11 +111,20 @@ fn operation(
         return None;
     };
     let Some(pop) = pt.operations.iter().find(|o| o.name == bop.name) else {
-        ctx.problem(&bop.at, format!("operation `{}` is not in portType `{}`", bop.name, pt.name));
+        ctx.problem(
+            &bop.at,
+            format!("operation `{}` is not in portType `{}`", bop.name, pt.name),
+        );
         return None;
     };
     if bop.style == Style::Rpc {
-        ctx.problem(&bop.at, format!("unsupported construct: rpc style (operation `{}`)", bop.name));
+        ctx.problem(
+            &bop.at,
+            format!(
+                "unsupported construct: rpc style (operation `{}`)",
+                bop.name
+            ),
+        );
         return None;
     }
     let input = body_element(ctx, pop.input.as_ref(), bop.input.as_ref(), &bop.at);
@@ -111,12 +132,18 @@ fn operation(
     let mut session = None;
     for (m, is_input) in [(&bop.input, true), (&bop.output, false)] {
         for h in m.iter().flat_map(|m| &m.headers) {
-            let Some(el) = part_element(ctx, &h.message, &h.part, &h.at) else { continue };
+            let Some(el) = part_element(ctx, &h.message, &h.part, &h.at) else {
+                continue;
+            };
             if is_input && session.is_none() && is_session_header(ctx, &el) {
                 let n = sessions.len();
-                let ident = sessions
-                    .entry(el.clone())
-                    .or_insert_with(|| if n == 0 { "SESSION".to_owned() } else { format!("SESSION{n}") });
+                let ident = sessions.entry(el.clone()).or_insert_with(|| {
+                    if n == 0 {
+                        "SESSION".to_owned()
+                    } else {
+                        format!("SESSION{n}")
+                    }
+                });
                 session = Some(ident.clone());
             }
             add_header(ctx, binding, state, &el, &h.at);
@@ -125,8 +152,15 @@ fn operation(
     for el in input.iter().chain(&output) {
         add_body(ctx, binding, state, el, &bop.at);
     }
-    let ty = |ctx: &Ctx<'_>, el: &Option<QName>| el.as_ref().and_then(|q| ctx.element_types.get(q).cloned());
-    let first_word = snake(&bop.name).trim_start_matches("r#").split('_').next().unwrap_or("").to_owned();
+    let ty = |ctx: &Ctx<'_>, el: &Option<QName>| {
+        el.as_ref().and_then(|q| ctx.element_types.get(q).cloned())
+    };
+    let first_word = snake(&bop.name)
+        .trim_start_matches("r#")
+        .split('_')
+        .next()
+        .unwrap_or("")
+        .to_owned();
     Some(ir::Operation {
         name: bop.name.clone(),
         doc: pop.doc.clone(),
@@ -157,19 +191,32 @@ fn body_element(
     let parts: Vec<&model::Part> = msg
         .parts
         .iter()
-        .filter(|p| bm.and_then(|m| m.body_parts.as_ref()).is_none_or(|names| names.contains(&p.name)))
+        .filter(|p| {
+            bm.and_then(|m| m.body_parts.as_ref())
+                .is_none_or(|names| names.contains(&p.name))
+        })
         .collect();
     match parts.as_slice() {
         [] => None,
         [p] => match &p.element {
             Some(el) => Some(el.clone()),
             None => {
-                ctx.problem(&p.at, "unsupported construct: document-style part with a type, not an element");
+                ctx.problem(
+                    &p.at,
+                    "unsupported construct: document-style part with a type, not an element",
+                );
                 None
             }
         },
         _ => {
-            ctx.problem(at, format!("unsupported construct: {} body parts in message `{}`", parts.len(), msg.name));
+            ctx.problem(
+                at,
+                format!(
+                    "unsupported construct: {} body parts in message `{}`",
+                    parts.len(),
+                    msg.name
+                ),
+            );
             None
         }
     }
@@ -177,12 +224,22 @@ fn body_element(
 
 fn part_element(ctx: &mut Ctx<'_>, message: &QName, part: &str, at: &Location) -> Option<QName> {
     let defs = ctx.defs;
-    let Some(p) = defs.messages.get(message).and_then(|m| m.parts.iter().find(|p| p.name == part)) else {
-        ctx.problem(at, format!("unresolved header part `{part}` of message `{message}`"));
+    let Some(p) = defs
+        .messages
+        .get(message)
+        .and_then(|m| m.parts.iter().find(|p| p.name == part))
+    else {
+        ctx.problem(
+            at,
+            format!("unresolved header part `{part}` of message `{message}`"),
+        );
         return None;
     };
     if p.element.is_none() {
-        ctx.problem(&p.at, "unsupported construct: header part with a type, not an element");
+        ctx.problem(
+            &p.at,
+            "unsupported construct: header part with a type, not an element",
+        );
     }
     p.element.clone()
 }
@@ -192,20 +249,38 @@ fn is_session_header(ctx: &mut Ctx<'_>, el: &QName) -> bool {
     if el.local != "SessionHeader" {
         return false;
     }
-    let Some(decl) = ctx.defs.schemas.elements.get(el) else { return false };
-    let Some(Resolved::Entry(id)) = ctx.resolve(decl.type_ref.as_ref(), &decl.at) else { return false };
+    let Some(decl) = ctx.defs.schemas.elements.get(el) else {
+        return false;
+    };
+    let Some(Resolved::Entry(id)) = ctx.resolve(decl.type_ref.as_ref(), &decl.at) else {
+        return false;
+    };
     if ctx.entries[id].kind != Kind::Struct || !matches!(ctx.entries[id].def, TypeDef::Complex(_)) {
         return false;
     }
-    ctx.fields_of(id).iter().any(|f| f.xml.as_ref().is_some_and(|q| q.local == "sessionId"))
+    ctx.fields_of(id)
+        .iter()
+        .any(|f| f.xml.as_ref().is_some_and(|q| q.local == "sessionId"))
 }
 
-fn add_header(ctx: &mut Ctx<'_>, binding: &mut ir::Binding, state: &mut State, el: &QName, at: &Location) {
+fn add_header(
+    ctx: &mut Ctx<'_>,
+    binding: &mut ir::Binding,
+    state: &mut State,
+    el: &QName,
+    at: &Location,
+) {
     let xml = xml_name(el);
-    if binding.header_fields.iter().any(|f| f.xml.as_ref() == Some(&xml)) {
+    if binding
+        .header_fields
+        .iter()
+        .any(|f| f.xml.as_ref() == Some(&xml))
+    {
         return;
     }
-    let Some(ty) = element_type(ctx, el, at) else { return };
+    let Some(ty) = element_type(ctx, el, at) else {
+        return;
+    };
     binding.header_fields.push(ir::Field {
         ident: state.header_idents.claim(&snake(&el.local), ""),
         doc: None,
@@ -217,12 +292,20 @@ fn add_header(ctx: &mut Ctx<'_>, binding: &mut ir::Binding, state: &mut State, e
     });
 }
 
-fn add_body(ctx: &mut Ctx<'_>, binding: &mut ir::Binding, state: &mut State, el: &QName, at: &Location) {
+fn add_body(
+    ctx: &mut Ctx<'_>,
+    binding: &mut ir::Binding,
+    state: &mut State,
+    el: &QName,
+    at: &Location,
+) {
     let xml = xml_name(el);
     if binding.body_variants.iter().any(|v| v.element == xml) {
         return;
     }
-    let Some(ty) = element_type(ctx, el, at) else { return };
+    let Some(ty) = element_type(ctx, el, at) else {
+        return;
+    };
     binding.body_variants.push(ir::BodyVariant {
         ident: state.variant_idents.claim(&upper_camel(&el.local, "E"), ""),
         ty,
