@@ -87,3 +87,6 @@ fn type_names(ir: &File) -> TokenStream {
         pub const TYPE_NAMES: &[(&str, &str)] = &[#(#entries),*];
     }
 }
+
+#[cfg(test)]
+mod tests;
