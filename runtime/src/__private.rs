@@ -6,6 +6,6 @@ pub use crate::soap::{Operation, SessionHeaderInfo, SoapVersion};
 pub use crate::xml::{
     AnyValue, AttrInfo, Body, Complex, Date, DateTime, Decimal, DecodeError, Element, EncodeError, FieldInfo,
     HexBinary, NILLABLE, Name, Nillable, OPTIONAL, ParseError, QName, REPEATED, REPEATED_REQUIRED, REQUIRED,
-    ReadResult, Reader, Result, Simple, Start, TextSink, Time, TypeInfo, WriteResult, Writer, XmlValue,
+    ReadResult, Reader, Result, Simple, Start, TextSink, Time, TypeInfo, WriteResult, Writer, XML_NS, XSD_NS, XSI_NS, XmlValue,
     parse_attr, parse_opt_attr,
 };

@@ -7,7 +7,7 @@ use quick_xml::events::attributes::Attributes;
 use super::{Reader, Start};
 use crate::xml::any::{AnyValue, TypeRef};
 use crate::xml::error::{DecodeErrorKind, ReadResult, Result};
-use crate::xml::name::{XSI_NS, split_qname};
+use crate::xml::name::{QName, XSI_NS, split_qname};
 
 /// Bindings used from outside the captured XML, sorted by prefix.
 #[derive(Default)]
@@ -22,6 +22,17 @@ impl Used {
 }
 
 impl<'a> Reader<'a> {
+    /// Reads element `s`, whose `xsi:type` `t` no dispatch arm knows, as an [`AnyValue`];
+    /// but a name listed in `known` (every complex type of the schema) is a type that is not
+    /// a subtype of the slot's type: an error.
+    pub fn unknown_subtype(&mut self, s: &Start<'_>, t: &QName<'_>, known: &[(&str, &str)]) -> Result<AnyValue> {
+        // Linear: only reached for unusual documents, and robust to any table order.
+        if known.iter().any(|&(ns, local)| ns == t.ns() && local == t.local()) {
+            return Err(self.err_at(DecodeErrorKind::NotASubtype { ty: t.to_string() }, s.pos));
+        }
+        self.any_value(s)
+    }
+
     /// Reads element `s` as an [`AnyValue`].
     pub fn any_value(&mut self, s: &Start<'_>) -> Result<AnyValue> {
         let wildcard = std::mem::take(&mut self.wildcard);
@@ -58,10 +69,12 @@ impl<'a> Reader<'a> {
             }
             let (prefix, local) = split_qname(key);
             if !prefix.is_empty() {
-                let uri = self.use_prefix(prefix, outer, used, s.pos)?;
-                if local == "type" && uri == XSI_NS {
+                // xsi:type is kept resolved and re-written with the writer's own xsi prefix.
+                let is_xsi = self.ns.resolve(prefix).is_some_and(|u| &**u == XSI_NS);
+                if local == "type" && is_xsi {
                     continue;
                 }
+                self.use_prefix(prefix, outer, used, s.pos)?;
             }
             out.push((key.to_owned(), self.attr_value(&a)?.into_owned()));
         }
