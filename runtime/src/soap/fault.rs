@@ -213,7 +213,9 @@ fn code_text(w: &mut Writer, c: &FaultCode) -> String {
     if c.ns.is_empty() {
         return c.local.clone();
     }
-    format!("{}:{}", w.prefix_for(&c.ns), c.local)
+    // Keep the prefix it was read with where possible, so a fault reads back equal.
+    let preferred = crate::xml::split_qname(&c.lexical).0;
+    format!("{}:{}", w.prefix_for_preferred(&c.ns, preferred), c.local)
 }
 
 fn text_el(w: &mut Writer, prefix: &'static str, ns: &'static str, local: &'static str, text: &str) -> WriteResult {

@@ -146,6 +146,7 @@ fn write_header(
     headers: &dyn DynComplex,
     session: Option<(&SessionHeaderInfo, &str)>,
 ) -> WriteResult {
+    w.begin_content();
     let mark = w.len();
     w.start_prefixed(v.prefix(), v.ns(), "Header")?;
     let empty_len = w.len();

@@ -345,6 +345,9 @@ impl<'a> Reader<'a> {
         };
         let ns_mark = self.ns.len();
         if start.has_attrs() {
+            if start.attrs.contains('<') {
+                return Err(self.err(DecodeErrorKind::Syntax("`<` inside a start tag".into())));
+            }
             self.scan_attrs(&mut start)?;
         }
         self.stack.push(Open { qname: start.qname, ns_mark, empty });

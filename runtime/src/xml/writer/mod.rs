@@ -249,6 +249,29 @@ impl Writer {
         prefix
     }
 
+    /// Like [`prefix_for`](Self::prefix_for), but uses `preferred` when it is bound to `uri`
+    /// or free.
+    pub(crate) fn prefix_for_preferred(&mut self, uri: &str, preferred: &str) -> Cow<'static, str> {
+        if preferred.is_empty() || preferred == "xml" || preferred.starts_with("xmlns") {
+            return self.prefix_for(uri);
+        }
+        match self.lookup(preferred) {
+            Some(u) if u == uri => Cow::Owned(preferred.to_owned()),
+            Some(_) => self.prefix_for(uri),
+            None => {
+                let b = Binding { prefix: Cow::Owned(preferred.to_owned()), uri: Cow::Owned(uri.to_owned()) };
+                let prefix = b.prefix.clone();
+                if self.root_decl_at.is_some() && !self.frames.is_empty() {
+                    self.root_extra.push(b);
+                } else {
+                    self.write_decl(&b.prefix, &b.uri);
+                    self.bindings.push(b);
+                }
+                prefix
+            }
+        }
+    }
+
     /// A prefix used nowhere in scope: `xsi`/`xsd` for those namespaces, else `ns1`, `ns2`...
     fn fresh_prefix(&mut self, uri: &str) -> Cow<'static, str> {
         let taken = |w: &Self, p: &str| w.bindings.iter().chain(&w.root_extra).any(|b| b.prefix == p);
