@@ -1,0 +1,1 @@
+//! A local Salesforce Metadata API server for offline tests.
