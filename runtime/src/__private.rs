@@ -1,11 +1,12 @@
 //! Items generated code names (`use ::runtime::__private as rt;`). Re-exports only; see
 //! docs/GENERATED.md for the contract.
 
+pub use crate::client::{CallResult, SoapClient};
 pub use crate::simple_xml_value;
 pub use crate::soap::{Operation, SessionHeaderInfo, SoapVersion};
 pub use crate::xml::{
-    AnyValue, AttrInfo, Body, Complex, Date, DateTime, Decimal, DecodeError, Element, EncodeError, FieldInfo,
-    HexBinary, NILLABLE, Name, Nillable, OPTIONAL, ParseError, QName, REPEATED, REPEATED_REQUIRED, REQUIRED,
-    ReadResult, Reader, Result, Simple, Start, TextSink, Time, TypeInfo, WriteResult, Writer, XML_NS, XSD_NS, XSI_NS, XmlValue,
-    parse_attr, parse_opt_attr,
+    AnyValue, AttrInfo, Body, Complex, Date, DateTime, Decimal, DecodeError, Element, EncodeError,
+    FieldInfo, HexBinary, NILLABLE, Name, Nillable, OPTIONAL, ParseError, QName, REPEATED,
+    REPEATED_REQUIRED, REQUIRED, ReadResult, Reader, Result, Simple, Start, TextSink, Time,
+    TypeInfo, WriteResult, Writer, XML_NS, XSD_NS, XSI_NS, XmlValue, parse_attr, parse_opt_attr,
 };

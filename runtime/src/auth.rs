@@ -16,7 +16,7 @@ mod config;
 mod credential;
 mod jwt;
 mod login;
-mod merge;
+pub(crate) mod merge;
 mod named;
 mod oauth;
 mod secret;
@@ -94,8 +94,10 @@ impl fmt::Debug for AccessToken {
 /// that TLS, proxy, timeout and HTTPS rules are the same as for the API calls.
 pub trait TokenSource: Send + Sync + fmt::Debug {
     /// Produces a fresh token.
-    fn fetch<'a>(&'a self, transport: &'a dyn Transport)
-    -> BoxFuture<'a, Result<AccessToken, Error>>;
+    fn fetch<'a>(
+        &'a self,
+        transport: &'a dyn Transport,
+    ) -> BoxFuture<'a, Result<AccessToken, Error>>;
 
     /// Whether `fetch` can return a different token than last time. A session whose source
     /// cannot refresh reports an expired token as an auth error at once instead of

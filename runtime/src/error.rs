@@ -6,6 +6,9 @@
 
 use std::fmt;
 
+use crate::soap::{Fault, SOAP11_NS, SOAP12_NS};
+use crate::xml::{DecodeError, EncodeError};
+
 /// How many bytes of a non-2xx response body [`Error::HttpStatus`] keeps.
 pub const MAX_KEPT_BODY: usize = 64 * 1024;
 
@@ -39,6 +42,24 @@ pub enum Error {
         /// The response body, cut at [`MAX_KEPT_BODY`] bytes.
         body: Vec<u8>,
     },
+
+    /// The server answered with a SOAP fault (HTTP 500, or a 200 carrying a fault).
+    #[error("{fault} [{exception_code}]")]
+    Fault {
+        /// The fault as sent.
+        fault: Box<Fault>,
+        /// The Salesforce exception code, from the detail's `exceptionCode`, the fault
+        /// code or the fault string's `CODE:` prefix.
+        exception_code: ExceptionCode,
+    },
+
+    /// A response could not be decoded; the error carries the element path and offset.
+    #[error("cannot decode the response: {0}")]
+    Decode(#[from] DecodeError),
+
+    /// A request could not be encoded (e.g. a character XML 1.0 cannot carry).
+    #[error("cannot encode the request: {0}")]
+    Encode(#[from] EncodeError),
 
     /// Authentication failed: a token source could not produce a token, a refresh failed,
     /// or the server rejected a freshly refreshed token too.
@@ -112,6 +133,23 @@ impl fmt::Display for AuthErrorKind {
 }
 
 impl Error {
+    /// A [`Error::Fault`] for `fault`, with its exception code worked out.
+    pub fn fault(fault: Fault) -> Self {
+        let exception_code = ExceptionCode::of_fault(&fault);
+        Self::Fault {
+            fault: Box::new(fault),
+            exception_code,
+        }
+    }
+
+    /// The Salesforce exception code, for a [`Error::Fault`].
+    pub fn exception_code(&self) -> Option<&ExceptionCode> {
+        match self {
+            Self::Fault { exception_code, .. } => Some(exception_code),
+            _ => None,
+        }
+    }
+
     /// A [`Error::Config`] with `message`.
     pub fn config(message: impl Into<String>) -> Self {
         Self::Config {
@@ -214,9 +252,14 @@ pub enum ExceptionCode {
     Unknown(String),
 }
 
+/// Makes one variant.
+type MakeCode = fn() -> ExceptionCode;
+
 /// (code, variant) pairs, sorted by code for a binary search.
-const CODES: &[(&str, fn() -> ExceptionCode)] = &[
-    ("API_CURRENTLY_DISABLED", || ExceptionCode::ApiCurrentlyDisabled),
+const CODES: &[(&str, MakeCode)] = &[
+    ("API_CURRENTLY_DISABLED", || {
+        ExceptionCode::ApiCurrentlyDisabled
+    }),
     ("API_DISABLED_FOR_ORG", || ExceptionCode::ApiDisabledForOrg),
     ("EXCEEDED_ID_LIMIT", || ExceptionCode::ExceededIdLimit),
     ("INSUFFICIENT_ACCESS", || ExceptionCode::InsufficientAccess),
@@ -235,7 +278,9 @@ const CODES: &[(&str, fn() -> ExceptionCode)] = &[
         ExceptionCode::LoginMustUseSecurityToken
     }),
     ("MALFORMED_QUERY", || ExceptionCode::MalformedQuery),
-    ("REQUEST_LIMIT_EXCEEDED", || ExceptionCode::RequestLimitExceeded),
+    ("REQUEST_LIMIT_EXCEEDED", || {
+        ExceptionCode::RequestLimitExceeded
+    }),
     ("SERVER_UNAVAILABLE", || ExceptionCode::ServerUnavailable),
     ("UNKNOWN_EXCEPTION", || ExceptionCode::UnknownException),
 ];
@@ -262,6 +307,51 @@ impl ExceptionCode {
     }
 }
 
+impl ExceptionCode {
+    /// The exception code of `fault`: the detail's `exceptionCode` element when present
+    /// (partner-style `ApiFault`s), else the fault code when it is not one of the SOAP
+    /// envelope's own (`sf:INVALID_SESSION_ID`), else a `CODE: ...` prefix of the fault
+    /// string, else [`ExceptionCode::Unknown`] with the fault code's local name.
+    pub fn of_fault(fault: &Fault) -> Self {
+        if let Some(code) = fault
+            .detail
+            .as_ref()
+            .and_then(|d| element_text(d.inner_xml(), "exceptionCode"))
+        {
+            return Self::parse(code);
+        }
+        let code = fault.subcodes.last().unwrap_or(&fault.code);
+        if code.ns != SOAP11_NS && code.ns != SOAP12_NS && !code.local.is_empty() {
+            return Self::parse(&code.local);
+        }
+        let prefix = fault.string.split_once(':').map(|(p, _)| p.trim());
+        match prefix {
+            Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') => {
+                Self::parse(p)
+            }
+            _ => Self::Unknown(code.local.clone()),
+        }
+    }
+}
+
+/// The text of the first element with local name `local` in `xml` (a plain scan: the
+/// detail of a fault is small and its codes need no unescaping).
+fn element_text<'a>(xml: &'a str, local: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(i) = xml[from..].find(local) {
+        let at = from + i;
+        from = at + local.len();
+        let before = xml[..at].chars().next_back();
+        let open = matches!(before, Some('<' | ':')) && !xml[..at].ends_with("</");
+        let rest = &xml[from..];
+        if open && rest.starts_with('>') {
+            let text = &rest[1..];
+            return text.find('<').map(|end| text[..end].trim());
+        }
+    }
+    None
+}
+
 impl fmt::Display for ExceptionCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -283,6 +373,39 @@ mod tests {
         let odd = ExceptionCode::parse("SOMETHING_NEW");
         assert_eq!(odd, ExceptionCode::Unknown("SOMETHING_NEW".into()));
         assert_eq!(odd.to_string(), "SOMETHING_NEW");
+    }
+
+    #[test]
+    fn exception_code_of_faults() {
+        use crate::soap::FaultCode;
+        let sf = "http://soap.sforce.com/2006/04/metadata";
+        let mut f = Fault {
+            code: FaultCode::new(sf, "INVALID_SESSION_ID"),
+            string: "INVALID_SESSION_ID: Invalid Session ID found in SessionHeader".into(),
+            ..Fault::default()
+        };
+        assert_eq!(ExceptionCode::of_fault(&f), ExceptionCode::InvalidSessionId);
+        f.code = FaultCode::new(SOAP11_NS, "Server");
+        assert_eq!(ExceptionCode::of_fault(&f), ExceptionCode::InvalidSessionId);
+        f.string = "something broke".into();
+        assert_eq!(
+            ExceptionCode::of_fault(&f),
+            ExceptionCode::Unknown("Server".into())
+        );
+        f.detail = Some(crate::xml::AnyValue::string("x").unwrap());
+        assert_eq!(
+            ExceptionCode::of_fault(&f),
+            ExceptionCode::Unknown("Server".into())
+        );
+        assert_eq!(
+            element_text(
+                "<sf:X><sf:exceptionCode>INVALID_LOGIN</sf:exceptionCode></sf:X>",
+                "exceptionCode"
+            ),
+            Some("INVALID_LOGIN")
+        );
+        let e = Error::fault(f);
+        assert!(e.to_string().contains("something broke"), "{e}");
     }
 
     #[test]

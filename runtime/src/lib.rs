@@ -9,6 +9,10 @@ pub mod soap;
 pub mod transport;
 pub mod xml;
 
+pub use auth::{AccessToken, Credential, NamedCredentials, Secret};
+pub use client::{Blocking, RestClient, RestRequest, SoapClient};
+pub use error::{Error, ExceptionCode};
+
 /// Items the generated code names. Not a stable API for hand-written code.
 #[doc(hidden)]
 pub mod __private;

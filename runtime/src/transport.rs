@@ -61,13 +61,20 @@ impl HttpRequest {
     /// Appends a header; an invalid name or value (e.g. one holding CR/LF) is a
     /// [`Error::Config`] that names the header but never its value.
     pub fn header(&mut self, name: &str, value: &str) -> Result<(), Error> {
+        self.append(name, value, false)
+    }
+
+    /// Appends a header whose value is secret: `Debug` output shows it as `***`.
+    pub fn sensitive_header(&mut self, name: &str, value: &str) -> Result<(), Error> {
+        self.append(name, value, true)
+    }
+
+    fn append(&mut self, name: &str, value: &str, sensitive: bool) -> Result<(), Error> {
         let name = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| Error::config(format!("invalid HTTP header name {name:?}")))?;
         let mut value = HeaderValue::from_str(value)
             .map_err(|_| Error::config(format!("invalid value for HTTP header {name}")))?;
-        if is_sensitive_header(&name) {
-            value.set_sensitive(true);
-        }
+        value.set_sensitive(sensitive || is_sensitive_header(&name));
         self.headers.append(name, value);
         Ok(())
     }

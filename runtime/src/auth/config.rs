@@ -155,7 +155,9 @@ impl<'a> Fields<'a> {
     /// Like [`Fields::value`], required.
     pub(crate) fn required_value(&mut self, key: &str, secret: bool) -> Result<ValueRef, Error> {
         self.value(key, secret)?.ok_or_else(|| {
-            self.error(format!("one of `{key}`, `{key}_env`, `{key}_file` is required"))
+            self.error(format!(
+                "one of `{key}`, `{key}_env`, `{key}_file` is required"
+            ))
         })
     }
 

@@ -4,7 +4,9 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::{AccessToken, CurrentToken, MergeFieldPolicy, Secret, Session, StaticToken, TokenSource};
+use super::{
+    AccessToken, CurrentToken, MergeFieldPolicy, Secret, Session, StaticToken, TokenSource,
+};
 use crate::error::Error;
 use crate::transport::{ReqwestTransport, Transport, Url, parse_url};
 

@@ -118,7 +118,9 @@ fn encoding_key(pem: &Secret) -> Result<EncodingKey, Error> {
         ));
     }
     EncodingKey::from_rsa_pem(pem.expose().as_bytes()).map_err(|e| {
-        Error::config(format!("the JWT private key is not a PEM RSA private key: {e}"))
+        Error::config(format!(
+            "the JWT private key is not a PEM RSA private key: {e}"
+        ))
     })
 }
 

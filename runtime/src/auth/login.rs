@@ -105,9 +105,7 @@ impl SoapLogin {
         token.metadata_url = r.metadata_server_url;
         let now = SystemTime::now();
         token.issued_at = Some(now);
-        token.expires_at = r
-            .seconds_valid
-            .map(|s| now + Duration::from_secs(s));
+        token.expires_at = r.seconds_valid.map(|s| now + Duration::from_secs(s));
         Ok(token)
     }
 }

@@ -50,7 +50,9 @@ fn find(text: &str) -> Result<Vec<Found>, Error> {
     let mut from = 0;
     while let Some(rel) = text[from..].find("{!") {
         let start = from + rel;
-        let Some(close) = text[start..].find('}') else { break };
+        let Some(close) = text[start..].find('}') else {
+            break;
+        };
         let end = start + close + 1;
         let inner = &text[start + 2..end - 1];
         let (name, encode) = match strip_prefix_ci(inner, "HTMLENCODE(") {
@@ -169,10 +171,7 @@ mod tests {
             true,
         )
         .unwrap();
-        assert_eq!(
-            b.as_deref(),
-            Some("<u>me@x.com</u><p>p&quot;w&apos;</p>")
-        );
+        assert_eq!(b.as_deref(), Some("<u>me@x.com</u><p>p&quot;w&apos;</p>"));
         assert_eq!(substitute("no fields {!$Other.X}", &V, true).unwrap(), None);
         assert!(substitute("{!$Credential.Secret}", &V, true).is_err());
         assert!(uses_token("a {!$credential.oauthtoken} b").unwrap());

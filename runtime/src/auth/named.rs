@@ -73,7 +73,10 @@ impl NamedCredentials {
     pub fn load(path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::config(format!("cannot read credentials file {}: {e}", path.display()))
+            Error::config(format!(
+                "cannot read credentials file {}: {e}",
+                path.display()
+            ))
         })?;
         let dir = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
         Self::parse(&text, &path.display().to_string(), &dir)
@@ -170,7 +173,10 @@ impl NamedCredentials {
         let (name, tail) = rest.split_at(split);
         let credential = self.get(name)?;
         let base = credential.url().ok_or_else(|| {
-            Error::config(format!("{}: [{name}] has no url to resolve callout: against", self.origin))
+            Error::config(format!(
+                "{}: [{name}] has no url to resolve callout: against",
+                self.origin
+            ))
         })?;
         let url = parse_url(&format!("{}{tail}", base.as_str().trim_end_matches('/')))?;
         Ok((credential, url))

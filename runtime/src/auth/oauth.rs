@@ -85,7 +85,10 @@ fn token_from_response(r: TokenResponse, url: &Url) -> Result<AccessToken, Error
     let Some(instance_url) = r.instance_url.filter(|u| !u.is_empty()) else {
         return Err(Error::auth(
             AuthErrorKind::TokenFetch,
-            format!("token endpoint {} sent no instance_url", url_sans_query(url)),
+            format!(
+                "token endpoint {} sent no instance_url",
+                url_sans_query(url)
+            ),
         ));
     };
     parse_url(&instance_url)?;

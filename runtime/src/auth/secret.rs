@@ -63,7 +63,10 @@ mod tests {
         let s = Secret::new("hunter2-token");
         assert_eq!(format!("{s}"), "***");
         assert_eq!(format!("{s:?}"), "Secret(***)");
-        assert_eq!(format!("{:#?}", Some(s.clone())), "Some(\n    Secret(***),\n)");
+        assert_eq!(
+            format!("{:#?}", Some(s.clone())),
+            "Some(\n    Secret(***),\n)"
+        );
         assert_eq!(s.expose(), "hunter2-token");
         assert!(!s.is_empty());
     }

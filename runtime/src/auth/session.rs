@@ -103,13 +103,13 @@ impl Session {
     pub async fn refresh(&self, stale_generation: u64) -> Result<CurrentToken, Error> {
         let seen = self.attempts.load(Ordering::Acquire);
         let mut st = self.state.lock().await;
-        if st.generation != stale_generation {
-            if let Some(token) = &st.token {
-                return Ok(CurrentToken {
-                    generation: st.generation,
-                    token: token.clone(),
-                });
-            }
+        if st.generation != stale_generation
+            && let Some(token) = &st.token
+        {
+            return Ok(CurrentToken {
+                generation: st.generation,
+                token: token.clone(),
+            });
         }
         if st.token.is_some() && !self.source.can_refresh() {
             return Err(Error::auth(
@@ -126,10 +126,11 @@ impl Session {
         stale: u64,
         seen: u64,
     ) -> Result<CurrentToken, Error> {
-        if let Some(f) = &st.last_failure {
-            if f.attempt > seen && f.stale_generation == stale {
-                return Err(Error::auth(f.kind, f.message.clone()));
-            }
+        if let Some(f) = &st.last_failure
+            && f.attempt > seen
+            && f.stale_generation == stale
+        {
+            return Err(Error::auth(f.kind, f.message.clone()));
         }
         tracing::debug!(source = ?self.source, stale_generation = stale, "fetching a token");
         let result = self.source.fetch(&*self.transport).await;

@@ -251,9 +251,11 @@ fn decode_content(
     limit: usize,
     url: &url::Url,
 ) -> Result<Vec<u8>, Error> {
-    let encoding = headers
-        .get(CONTENT_ENCODING)
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).trim().to_ascii_lowercase());
+    let encoding = headers.get(CONTENT_ENCODING).map(|v| {
+        String::from_utf8_lossy(v.as_bytes())
+            .trim()
+            .to_ascii_lowercase()
+    });
     let decoded = match encoding.as_deref() {
         None | Some("") | Some("identity") => return Ok(body),
         Some("gzip") | Some("x-gzip") => gzip::decompress_bounded(&body, limit),

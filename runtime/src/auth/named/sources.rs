@@ -126,12 +126,17 @@ impl AuthSpec {
         api_version: &str,
     ) -> Result<Arc<dyn TokenSource>, Error> {
         let own = |login: &Option<String>| -> Result<String, Error> {
-            login.clone().or_else(|| url.map(str::to_owned)).ok_or_else(|| {
-                Error::config("needs `login_url` in [auth] or `url` on the entry".to_owned())
-            })
+            login
+                .clone()
+                .or_else(|| url.map(str::to_owned))
+                .ok_or_else(|| {
+                    Error::config("needs `login_url` in [auth] or `url` on the entry".to_owned())
+                })
         };
         let prod = |login: &Option<String>| {
-            login.clone().unwrap_or_else(|| PRODUCTION_LOGIN_URL.to_owned())
+            login
+                .clone()
+                .unwrap_or_else(|| PRODUCTION_LOGIN_URL.to_owned())
         };
         let id = |v: &ValueRef| v.resolve("client_id").map(|s| s.expose().to_owned());
         Ok(match self {
@@ -215,7 +220,12 @@ impl AuthSpec {
                 security_token,
             } => {
                 let pw = with_security_token(password, security_token.as_ref())?;
-                Arc::new(SoapLogin::new(&prod(login_url), api_version, username.clone(), pw)?)
+                Arc::new(SoapLogin::new(
+                    &prod(login_url),
+                    api_version,
+                    username.clone(),
+                    pw,
+                )?)
             }
             Self::SfCli {
                 target_org,
