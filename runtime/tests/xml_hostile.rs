@@ -6,7 +6,11 @@ use common::*;
 use runtime::xml::{DEFAULT_MAX_DEPTH, DecodeErrorKind, Reader, ReaderLimits, from_slice};
 
 fn kind_of(doc: &[u8]) -> DecodeErrorKind {
-    from_slice::<CustomObject>(doc).map(|v| panic!("accepted: {v:?}")).unwrap_err().kind().clone()
+    from_slice::<CustomObject>(doc)
+        .map(|v| panic!("accepted: {v:?}"))
+        .unwrap_err()
+        .kind()
+        .clone()
 }
 
 #[test]
@@ -28,10 +32,14 @@ fn doctype_is_refused_outright() {
 fn undefined_entities_are_errors_even_in_skipped_content() {
     let a = kind_of(br#"<root xmlns="urn:test:md"><label>&nbsp;</label></root>"#);
     assert!(matches!(a, DecodeErrorKind::UnknownEntity(e) if e == "nbsp"));
-    let b = kind_of(br#"<root xmlns="urn:test:md"><label>l</label><unknown>&foo;</unknown></root>"#);
+    let b =
+        kind_of(br#"<root xmlns="urn:test:md"><label>l</label><unknown>&foo;</unknown></root>"#);
     assert!(matches!(b, DecodeErrorKind::UnknownEntity(_)));
     let c = kind_of(br#"<root xmlns="urn:test:md"><label>&#0;</label></root>"#);
-    assert!(matches!(c, DecodeErrorKind::UnknownEntity(_)), "NUL is not an XML character");
+    assert!(
+        matches!(c, DecodeErrorKind::UnknownEntity(_)),
+        "NUL is not an XML character"
+    );
     let d = kind_of(br#"<root xmlns="urn:test:md"><label>&#xD800;</label></root>"#);
     assert!(matches!(d, DecodeErrorKind::UnknownEntity(_)), "surrogate");
 }
@@ -51,11 +59,22 @@ fn deep_nesting_is_an_error_not_a_crash() {
     for (open, close) in [("<parent>", "</parent>"), ("<unknown>", "</unknown>")] {
         let doc = nested(100_000, open, close);
         let k = kind_of(&doc);
-        assert_eq!(k, DecodeErrorKind::TooDeep { limit: DEFAULT_MAX_DEPTH }, "{open}");
+        assert_eq!(
+            k,
+            DecodeErrorKind::TooDeep {
+                limit: DEFAULT_MAX_DEPTH
+            },
+            "{open}"
+        );
     }
     // Captured as AnyValue (iterative capture).
     let doc = nested(100_000, "<value>", "</value>");
-    assert_eq!(kind_of(&doc), DecodeErrorKind::TooDeep { limit: DEFAULT_MAX_DEPTH });
+    assert_eq!(
+        kind_of(&doc),
+        DecodeErrorKind::TooDeep {
+            limit: DEFAULT_MAX_DEPTH
+        }
+    );
 }
 
 #[test]
@@ -82,7 +101,9 @@ fn configurable_depth_limit() {
     let doc = nested(10, "<unknown>", "</unknown>");
     let mut r = Reader::with_limits(&doc, ReaderLimits { max_depth: 5 }).unwrap();
     let root = r.root().unwrap();
-    let e = runtime::__private::XmlValue::read_xml(&mut r, &root).map(|_: CustomObject| ()).unwrap_err();
+    let e = runtime::__private::XmlValue::read_xml(&mut r, &root)
+        .map(|_: CustomObject| ())
+        .unwrap_err();
     assert_eq!(e.kind(), &DecodeErrorKind::TooDeep { limit: 5 });
 }
 
@@ -110,7 +131,9 @@ fn malformed_documents_are_syntax_errors() {
         b"<root xmlns=\"urn:test:md\"><label>\x00</label></root>\xff",
     ];
     for c in cases {
-        let e = from_slice::<CustomObject>(c).map(|_| String::from_utf8_lossy(c).into_owned()).unwrap_err();
+        let e = from_slice::<CustomObject>(c)
+            .map(|_| String::from_utf8_lossy(c).into_owned())
+            .unwrap_err();
         assert!(!e.to_string().is_empty());
         assert!(
             matches!(
@@ -135,15 +158,24 @@ fn undefined_element_prefix_is_an_error() {
 #[test]
 fn element_where_text_belongs_is_an_error() {
     let k = kind_of(br#"<root xmlns="urn:test:md"><label><b>bold</b></label></root>"#);
-    assert!(matches!(k, DecodeErrorKind::UnexpectedElement { .. }), "{k:?}");
+    assert!(
+        matches!(k, DecodeErrorKind::UnexpectedElement { .. }),
+        "{k:?}"
+    );
 }
 
 #[test]
 fn numbers_out_of_range() {
     let k = kind_of(br#"<root xmlns="urn:test:md"><label>l</label><fields><fullName>f</fullName><length>2147483648</length></fields></root>"#);
-    assert!(matches!(k, DecodeErrorKind::InvalidValue { ty: "int", .. }), "{k:?}");
+    assert!(
+        matches!(k, DecodeErrorKind::InvalidValue { ty: "int", .. }),
+        "{k:?}"
+    );
     let k = kind_of(br#"<root xmlns="urn:test:md"><label>l</label><count>inf</count></root>"#);
-    assert!(matches!(k, DecodeErrorKind::InvalidValue { ty: "long", .. }), "{k:?}");
+    assert!(
+        matches!(k, DecodeErrorKind::InvalidValue { ty: "long", .. }),
+        "{k:?}"
+    );
 }
 
 #[test]
@@ -151,6 +183,9 @@ fn many_truncations_of_a_valid_document_never_panic() {
     let doc = br#"<?xml version="1.0"?><root xmlns="urn:test:md" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><fullName>a&amp;b</fullName><fields><fullName>f</fullName><type>Text</type></fields><label>l</label><parent><label>p</label></parent><value xsi:type="xsd:string" xmlns:xsd="http://www.w3.org/2001/XMLSchema">v</value><hex>00FF</hex></root>"#;
     assert!(from_slice::<CustomObject>(doc).is_ok());
     for cut in 0..doc.len() {
-        assert!(from_slice::<CustomObject>(&doc[..cut]).is_err(), "prefix of {cut} bytes accepted");
+        assert!(
+            from_slice::<CustomObject>(&doc[..cut]).is_err(),
+            "prefix of {cut} bytes accepted"
+        );
     }
 }

@@ -6,11 +6,15 @@ use common::*;
 use runtime::__private as rt;
 use runtime::xml::{DecodeErrorKind, from_slice, to_vec};
 
-const ROOT: rt::Name = rt::Name { ns: NS, local: "root" };
+const ROOT: rt::Name = rt::Name {
+    ns: NS,
+    local: "root",
+};
 
 fn roundtrip<T: rt::XmlValue + PartialEq + std::fmt::Debug>(v: &T) -> Vec<u8> {
     let xml = to_vec(v, &ROOT).expect("encode");
-    let back: T = from_slice(&xml).unwrap_or_else(|e| panic!("decode {e}: {}", String::from_utf8_lossy(&xml)));
+    let back: T = from_slice(&xml)
+        .unwrap_or_else(|e| panic!("decode {e}: {}", String::from_utf8_lossy(&xml)));
     assert_eq!(&back, v, "{}", String::from_utf8_lossy(&xml));
     xml
 }
@@ -19,7 +23,12 @@ fn sample_object() -> CustomObject {
     CustomObject {
         full_name: Some("Invoice__c".into()),
         fields: vec![
-            CustomField { full_name: "Amount__c".into(), r#type: Some(FieldType::Number), length: Some(18), default_value: None },
+            CustomField {
+                full_name: "Amount__c".into(),
+                r#type: Some(FieldType::Number),
+                length: Some(18),
+                default_value: None,
+            },
             CustomField {
                 full_name: "Note__c".into(),
                 r#type: Some(FieldType::Unknown_("Html".into())),
@@ -35,8 +44,13 @@ fn sample_object() -> CustomObject {
         ],
         label: "Invoice".into(),
         sharing_model: Some(SharingModel::Unknown("ControlledByCampaign".into())),
-        parent: Some(Box::new(CustomObject { label: "Parent".into(), ..Default::default() })),
-        value: Some(rt::Nillable::Value(rt::AnyValue::string("hello <world>").unwrap())),
+        parent: Some(Box::new(CustomObject {
+            label: "Parent".into(),
+            ..Default::default()
+        })),
+        value: Some(rt::Nillable::Value(
+            rt::AnyValue::string("hello <world>").unwrap(),
+        )),
         created: Some("2024-02-29T23:59:59.123456789Z".parse().unwrap()),
         day: Some("2024-05-01+02:00".parse().unwrap()),
         at: Some("24:00:00".parse().unwrap()),
@@ -51,20 +65,33 @@ fn sample_object() -> CustomObject {
 fn complex_roundtrip_every_feature() {
     let xml = roundtrip(&sample_object());
     let text = String::from_utf8(xml).unwrap();
-    assert!(text.contains(r#"<fullName>Note__c</fullName><type>Html</type><defaultValue xsi:nil="true"/>"#), "{text}");
-    assert!(text.contains("<amount>-000123.4500</amount>"), "decimal kept exactly: {text}");
+    assert!(
+        text.contains(
+            r#"<fullName>Note__c</fullName><type>Html</type><defaultValue xsi:nil="true"/>"#
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("<amount>-000123.4500</amount>"),
+        "decimal kept exactly: {text}"
+    );
 }
 
 #[test]
 fn polymorphic_slots_at_every_depth() {
     let records = ReadResult {
         records: vec![
-            AnyMetadata::Metadata(Box::new(Metadata { full_name: Some("plain".into()) })),
+            AnyMetadata::Metadata(Box::new(Metadata {
+                full_name: Some("plain".into()),
+            })),
             AnyMetadata::MetadataWithContent(Box::new(MetadataWithContent {
                 full_name: None,
                 content: Some(b"\x00\x01binary\xff".to_vec()),
             })),
-            AnyMetadata::ApexClass(Box::new(ApexClass { api_version: 66.0, ..Default::default() })),
+            AnyMetadata::ApexClass(Box::new(ApexClass {
+                api_version: 66.0,
+                ..Default::default()
+            })),
             AnyMetadata::ApexClassEx(Box::new(ApexClassEx {
                 api_version: 1e300,
                 status: Some(ApexCodeUnitStatus::Unknown("Pending".into())),
@@ -76,8 +103,14 @@ fn polymorphic_slots_at_every_depth() {
     };
     let xml = String::from_utf8(roundtrip(&records)).unwrap();
     // The base itself carries no xsi:type; subtypes carry one with a bound prefix.
-    assert!(xml.contains("<records><fullName>plain</fullName></records>"), "{xml}");
-    assert!(xml.contains(r#"<records xsi:type="ns1:ApexClassEx">"#), "{xml}");
+    assert!(
+        xml.contains("<records><fullName>plain</fullName></records>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains(r#"<records xsi:type="ns1:ApexClassEx">"#),
+        "{xml}"
+    );
     assert!(xml.contains(r#"xmlns:ns1="urn:test:md""#), "{xml}");
 }
 
@@ -97,7 +130,10 @@ fn xsi_type_with_arbitrary_prefixes() {
     ];
     for doc in docs {
         let v: ReadResult = from_slice(doc.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{doc}"));
-        let expected = AnyMetadata::ApexClass(Box::new(ApexClass { api_version: 58.0, ..Default::default() }));
+        let expected = AnyMetadata::ApexClass(Box::new(ApexClass {
+            api_version: 58.0,
+            ..Default::default()
+        }));
         assert_eq!(v.records, vec![expected], "{doc}");
     }
 }
@@ -108,12 +144,23 @@ fn unknown_xsi_type_is_kept_and_written_back() {
         <records xsi:type="m:FlowDefinition" extra="1"><fullName>F</fullName><m:activeVersionNumber>3</m:activeVersionNumber></records>
         </root>"#;
     let v: ReadResult = from_slice(doc.as_bytes()).unwrap();
-    let AnyMetadata::Unknown(any) = &v.records[0] else { panic!("{v:?}") };
+    let AnyMetadata::Unknown(any) = &v.records[0] else {
+        panic!("{v:?}")
+    };
     assert_eq!(any.xsi_type(), Some(("urn:test:md", "FlowDefinition")));
     assert_eq!(any.type_ref().unwrap().lexical, "m:FlowDefinition");
     assert_eq!(any.attributes(), &[("extra".to_owned(), "1".to_owned())]);
-    assert_eq!(any.inner_xml(), "<fullName>F</fullName><m:activeVersionNumber>3</m:activeVersionNumber>");
-    assert_eq!(any.bindings(), &[("".to_owned(), NS.to_owned()), ("m".to_owned(), NS.to_owned())]);
+    assert_eq!(
+        any.inner_xml(),
+        "<fullName>F</fullName><m:activeVersionNumber>3</m:activeVersionNumber>"
+    );
+    assert_eq!(
+        any.bindings(),
+        &[
+            ("".to_owned(), NS.to_owned()),
+            ("m".to_owned(), NS.to_owned())
+        ]
+    );
     roundtrip(&v);
 }
 
@@ -122,7 +169,10 @@ fn a_known_type_that_is_not_a_subtype_is_an_error() {
     let doc = r#"<root xmlns="urn:test:md" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
         <records xsi:type="CustomField"><fullName>x</fullName></records></root>"#;
     let e = from_slice::<ReadResult>(doc.as_bytes()).unwrap_err();
-    assert!(matches!(e.kind(), DecodeErrorKind::NotASubtype { ty } if ty == "{urn:test:md}CustomField"), "{e}");
+    assert!(
+        matches!(e.kind(), DecodeErrorKind::NotASubtype { ty } if ty == "{urn:test:md}CustomField"),
+        "{e}"
+    );
     assert_eq!(e.path(), "/root/records");
 }
 
@@ -131,7 +181,10 @@ fn undefined_xsi_type_prefix_is_an_error() {
     let doc = r#"<root xmlns="urn:test:md" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
         <records xsi:type="nope:ApexClass"/></root>"#;
     let e = from_slice::<ReadResult>(doc.as_bytes()).unwrap_err();
-    assert!(matches!(e.kind(), DecodeErrorKind::UndefinedPrefix { prefix } if prefix == "nope"), "{e}");
+    assert!(
+        matches!(e.kind(), DecodeErrorKind::UndefinedPrefix { prefix } if prefix == "nope"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -150,7 +203,8 @@ fn out_of_order_and_unknown_elements() {
 
 #[test]
 fn element_in_wrong_namespace_is_not_a_field() {
-    let doc = r#"<root xmlns="urn:test:md"><label xmlns="urn:other">no</label><label>yes</label></root>"#;
+    let doc =
+        r#"<root xmlns="urn:test:md"><label xmlns="urn:other">no</label><label>yes</label></root>"#;
     let v: CustomObject = from_slice(doc.as_bytes()).unwrap();
     assert_eq!(v.label, "yes");
 }
@@ -164,7 +218,10 @@ fn missing_required_element_names_the_path() {
     let root = r.next_child().unwrap().unwrap();
     let _ = (env, body);
     let e = <CustomObject as rt::XmlValue>::read_xml(&mut r, &root).unwrap_err();
-    assert_eq!(e.kind(), &DecodeErrorKind::MissingElement { name: "fullName" });
+    assert_eq!(
+        e.kind(),
+        &DecodeErrorKind::MissingElement { name: "fullName" }
+    );
     assert_eq!(e.path(), "/Envelope/Body/root/fields");
     assert!(e.to_string().contains("/Envelope/Body/root/fields"), "{e}");
 }
@@ -173,7 +230,10 @@ fn missing_required_element_names_the_path() {
 fn duplicate_singular_element_is_an_error() {
     let doc = r#"<root xmlns="urn:test:md"><label>a</label><label>b</label></root>"#;
     let e = from_slice::<CustomObject>(doc.as_bytes()).unwrap_err();
-    assert_eq!(e.kind(), &DecodeErrorKind::DuplicateElement { name: "label" });
+    assert_eq!(
+        e.kind(),
+        &DecodeErrorKind::DuplicateElement { name: "label" }
+    );
     assert_eq!(e.offset(), doc.find("<label>b").unwrap() as u64);
 }
 
@@ -183,14 +243,25 @@ fn invalid_values_name_the_element_path() {
         ("<count>12x</count>", "long", "/root/count"),
         ("<count>99999999999999999999</count>", "long", "/root/count"),
         ("<enabled>yes</enabled>", "boolean", "/root/enabled"),
-        ("<created>2023-02-29T00:00:00</created>", "dateTime", "/root/created"),
-        ("<fields><fullName>f</fullName><length>1.5</length></fields>", "int", "/root/fields/length"),
+        (
+            "<created>2023-02-29T00:00:00</created>",
+            "dateTime",
+            "/root/created",
+        ),
+        (
+            "<fields><fullName>f</fullName><length>1.5</length></fields>",
+            "int",
+            "/root/fields/length",
+        ),
         ("<hex>ABC</hex>", "hexBinary", "/root/hex"),
     ];
     for (inner, ty, path) in cases {
         let doc = format!(r#"<root xmlns="urn:test:md"><label>l</label>{inner}</root>"#);
         let e = from_slice::<CustomObject>(doc.as_bytes()).unwrap_err();
-        assert!(matches!(e.kind(), DecodeErrorKind::InvalidValue { ty: t, .. } if *t == ty), "{inner}: {e}");
+        assert!(
+            matches!(e.kind(), DecodeErrorKind::InvalidValue { ty: t, .. } if *t == ty),
+            "{inner}: {e}"
+        );
         assert_eq!(e.path(), path, "{inner}");
     }
 }
@@ -201,7 +272,10 @@ fn nil_handling() {
         <value n:nil="true"/><count n:nil="1"></count><fields><fullName>f</fullName><defaultValue n:nil="true"></defaultValue></fields></root>"#;
     let v: CustomObject = from_slice(doc.as_bytes()).unwrap();
     assert_eq!(v.value, Some(rt::Nillable::Nil));
-    assert_eq!(v.count, None, "nil on a non-nillable optional reads as absent");
+    assert_eq!(
+        v.count, None,
+        "nil on a non-nillable optional reads as absent"
+    );
     assert_eq!(v.fields[0].default_value, Some(rt::Nillable::Nil));
 }
 
@@ -212,13 +286,21 @@ fn any_type_value_round_trips_under_other_prefixes() {
     let doc = r#"<root xmlns="urn:test:md" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"
         xmlns:s="http://www.w3.org/2001/XMLSchema"><label>l</label><value i:type="s:int">42</value></root>"#;
     let v: CustomObject = from_slice(doc.as_bytes()).unwrap();
-    let Some(rt::Nillable::Value(any)) = &v.value else { panic!() };
+    let Some(rt::Nillable::Value(any)) = &v.value else {
+        panic!()
+    };
     assert_eq!(any.xsi_type(), Some((rt::XSD_NS, "int")));
     assert_eq!(any.text().as_deref(), Some("42"));
     let xml = String::from_utf8(roundtrip(&v)).unwrap();
-    assert!(xml.contains(r#"xmlns:s="http://www.w3.org/2001/XMLSchema""#), "{xml}");
+    assert!(
+        xml.contains(r#"xmlns:s="http://www.w3.org/2001/XMLSchema""#),
+        "{xml}"
+    );
     // And a built value reads back equal too.
-    let built = CustomObject { value: Some(rt::Nillable::Value(rt::AnyValue::long(-5))), ..v };
+    let built = CustomObject {
+        value: Some(rt::Nillable::Value(rt::AnyValue::long(-5))),
+        ..v
+    };
     roundtrip(&built);
 }
 
@@ -227,13 +309,24 @@ fn any_type_with_element_content_and_default_namespace_tricks() {
     let doc = r#"<m:root xmlns:m="urn:test:md" xmlns="urn:inner" xmlns:a="urn:a"><m:label>l</m:label><m:value>
         <item a:flag="1"><a:sub>x</a:sub></item><other xmlns="">plain</other></m:value></m:root>"#;
     let v: CustomObject = from_slice(doc.as_bytes()).unwrap();
-    let Some(rt::Nillable::Value(any)) = &v.value else { panic!() };
-    assert_eq!(any.bindings(), &[("".to_owned(), "urn:inner".to_owned()), ("a".to_owned(), "urn:a".to_owned())]);
+    let Some(rt::Nillable::Value(any)) = &v.value else {
+        panic!()
+    };
+    assert_eq!(
+        any.bindings(),
+        &[
+            ("".to_owned(), "urn:inner".to_owned()),
+            ("a".to_owned(), "urn:a".to_owned())
+        ]
+    );
     assert_eq!(any.text(), None);
     let xml = String::from_utf8(roundtrip(&v)).unwrap();
     // The value element keeps its own namespace through a prefix; its content gets the
     // default namespace it was written under.
-    assert!(xml.contains(r#"<e1:value xmlns:e1="urn:test:md" xmlns="urn:inner" xmlns:a="urn:a">"#), "{xml}");
+    assert!(
+        xml.contains(r#"<e1:value xmlns:e1="urn:test:md" xmlns="urn:inner" xmlns:a="urn:a">"#),
+        "{xml}"
+    );
 }
 
 #[test]
@@ -248,15 +341,31 @@ fn base64_with_line_breaks_and_entities() {
     let data: Vec<u8> = (0..=255u8).cycle().take(1000).collect();
     use base64::Engine as _;
     let b64 = base64::engine::general_purpose::STANDARD.encode(&data);
-    let wrapped: String = b64.as_bytes().chunks(76).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join("&#13;\n");
-    let doc = format!(r#"<root xmlns="urn:test:md"><content>
+    let wrapped: String = b64
+        .as_bytes()
+        .chunks(76)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join("&#13;\n");
+    let doc = format!(
+        r#"<root xmlns="urn:test:md"><content>
         {wrapped}
-    </content></root>"#);
+    </content></root>"#
+    );
     let v: MetadataWithContent = from_slice(doc.as_bytes()).unwrap();
     assert_eq!(v.content.as_deref(), Some(&data[..]));
     let bad = r#"<root xmlns="urn:test:md"><content>@@@@</content></root>"#;
     let e = from_slice::<MetadataWithContent>(bad.as_bytes()).unwrap_err();
-    assert!(matches!(e.kind(), DecodeErrorKind::InvalidValue { ty: "base64Binary", .. }), "{e}");
+    assert!(
+        matches!(
+            e.kind(),
+            DecodeErrorKind::InvalidValue {
+                ty: "base64Binary",
+                ..
+            }
+        ),
+        "{e}"
+    );
 }
 
 #[test]
@@ -279,7 +388,9 @@ fn wildcard_attributes_and_simple_content() {
 
 #[test]
 fn output_is_deterministic() {
-    let v = ReadResult { records: vec![AnyMetadata::CustomObject(Box::new(sample_object()))] };
+    let v = ReadResult {
+        records: vec![AnyMetadata::CustomObject(Box::new(sample_object()))],
+    };
     let a = to_vec(&v, &ROOT).unwrap();
     let b = to_vec(&v, &ROOT).unwrap();
     assert_eq!(a, b);

@@ -5,7 +5,10 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::{SoapVersion, close_envelope, is_fault, open_envelope};
-use crate::xml::{AnyValue, DecodeError, EncodeError, Reader, Start, WriteResult, Writer, XSD_NS, XSI_NS, XmlValue};
+use crate::xml::{
+    AnyValue, DecodeError, EncodeError, Reader, Start, WriteResult, Writer, XSD_NS, XSI_NS,
+    XmlValue,
+};
 
 /// A fault code: a qualified name resolved through the namespaces in scope where it was
 /// written (`sf:INVALID_SESSION_ID` -> the namespace `sf` is bound to).
@@ -23,11 +26,19 @@ pub struct FaultCode {
 impl FaultCode {
     /// A code in namespace `ns`; written with a prefix of the writer's choosing.
     pub fn new(ns: &str, local: &str) -> Self {
-        Self { ns: ns.to_owned(), local: local.to_owned(), lexical: local.to_owned() }
+        Self {
+            ns: ns.to_owned(),
+            local: local.to_owned(),
+            lexical: local.to_owned(),
+        }
     }
     fn from_text(lexical: String, ns: Option<String>) -> Self {
         let local = crate::xml::split_qname(&lexical).1.to_owned();
-        Self { ns: ns.unwrap_or_default(), local, lexical }
+        Self {
+            ns: ns.unwrap_or_default(),
+            local,
+            lexical,
+        }
     }
 }
 
@@ -65,7 +76,7 @@ impl fmt::Display for Fault {
 impl std::error::Error for Fault {}
 
 /// Reads a fault response on its own (the HTTP 500 path): headers are skipped; a body that
-/// is not a fault is an [`DecodeErrorKind::UnexpectedBody`] error.
+/// is not a fault is an [`UnexpectedBody`](crate::xml::DecodeErrorKind::UnexpectedBody) error.
 pub fn decode_fault(xml: &[u8]) -> Result<Fault, DecodeError> {
     let mut r = Reader::new(xml)?;
     let (version, s) = open_envelope(&mut r, None)?;
@@ -79,7 +90,11 @@ pub fn decode_fault(xml: &[u8]) -> Result<Fault, DecodeError> {
 
 /// Reads the `Fault` element `s`. Children are matched by local name (SOAP 1.1 children
 /// are unqualified, 1.2's are in the envelope namespace); unknown ones are skipped.
-pub(super) fn read_fault(r: &mut Reader<'_>, s: &Start<'_>, v: SoapVersion) -> Result<Fault, DecodeError> {
+pub(super) fn read_fault(
+    r: &mut Reader<'_>,
+    s: &Start<'_>,
+    v: SoapVersion,
+) -> Result<Fault, DecodeError> {
     let _ = s;
     let mut f = Fault::default();
     while let Some(c) = r.next_child()? {
@@ -89,7 +104,11 @@ pub(super) fn read_fault(r: &mut Reader<'_>, s: &Start<'_>, v: SoapVersion) -> R
                 f.code = FaultCode::from_text(lex, ns);
             }
             (SoapVersion::Soap11, "faultstring") | (SoapVersion::Soap12, "Reason") => {
-                f.string = if v == SoapVersion::Soap11 { r.text(&c)?.into_owned() } else { read_reason(r)? };
+                f.string = if v == SoapVersion::Soap11 {
+                    r.text(&c)?.into_owned()
+                } else {
+                    read_reason(r)?
+                };
             }
             (SoapVersion::Soap11, "faultactor") | (SoapVersion::Soap12, "Role") => {
                 f.actor = Some(r.text(&c)?.into_owned());
@@ -127,7 +146,11 @@ fn read_code12(r: &mut Reader<'_>, f: &mut Fault) -> Result<(), DecodeError> {
             Some(c) if c.local() == "Value" => {
                 let (lex, ns) = r.text_qname(&c)?;
                 let code = FaultCode::from_text(lex, ns);
-                if level == 0 { f.code = code } else { f.subcodes.push(code) }
+                if level == 0 {
+                    f.code = code
+                } else {
+                    f.subcodes.push(code)
+                }
             }
             Some(c) if c.local() == "Subcode" => {
                 level += 1;
@@ -218,10 +241,22 @@ fn code_text(w: &mut Writer, c: &FaultCode) -> String {
     format!("{}:{}", w.prefix_for_preferred(&c.ns, preferred), c.local)
 }
 
-fn text_el(w: &mut Writer, prefix: &'static str, ns: &'static str, local: &'static str, text: &str) -> WriteResult {
-    let r = if prefix.is_empty() { w.start_element(ns, local) } else { w.start_prefixed(prefix, ns, local) };
+fn text_el(
+    w: &mut Writer,
+    prefix: &'static str,
+    ns: &'static str,
+    local: &'static str,
+    text: &str,
+) -> WriteResult {
+    let r = if prefix.is_empty() {
+        w.start_element(ns, local)
+    } else {
+        w.start_prefixed(prefix, ns, local)
+    };
     r?;
-    w.begin_content().push_str(text).map_err(|e| e.within(local))?;
+    w.begin_content()
+        .push_str(text)
+        .map_err(|e| e.within(local))?;
     w.end_element();
     Ok(())
 }

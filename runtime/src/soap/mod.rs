@@ -8,8 +8,8 @@ use std::borrow::Cow;
 pub use fault::{Fault, FaultCode, decode_fault, encode_fault};
 
 use crate::xml::{
-    Body, Complex, DecodeError, DecodeErrorKind, DynComplex, EncodeError, Name, Reader, Start, WriteResult, Writer,
-    XSD_NS, XSI_NS,
+    Body, Complex, DecodeError, DecodeErrorKind, DynComplex, EncodeError, Name, Reader, Start,
+    WriteResult, Writer, XSD_NS, XSI_NS,
 };
 
 /// SOAP 1.1 envelope namespace.
@@ -95,6 +95,8 @@ pub struct Envelope<H, B> {
 }
 
 /// The content of a SOAP body.
+// A fault is read at most once per call: boxing it would only add noise for callers.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message<B> {
     /// A body element.
@@ -105,7 +107,11 @@ pub enum Message<B> {
 
 /// Writes an envelope with `headers` (a `Complex` whose fields are header elements; absent
 /// ones are left out, and an empty Header block is omitted) and `body`.
-pub fn encode_envelope<H: Complex, B: Body>(v: SoapVersion, headers: &H, body: &B) -> Result<Vec<u8>, EncodeError> {
+pub fn encode_envelope<H: Complex, B: Body>(
+    v: SoapVersion,
+    headers: &H,
+    body: &B,
+) -> Result<Vec<u8>, EncodeError> {
     encode_request(v, headers, body, None)
 }
 
@@ -182,7 +188,11 @@ fn write_session(w: &mut Writer, info: &SessionHeaderInfo, token: &str) -> Write
     Ok(())
 }
 
-fn write_body_block(w: &mut Writer, v: SoapVersion, body: &mut dyn FnMut(&mut Writer) -> WriteResult) -> WriteResult {
+fn write_body_block(
+    w: &mut Writer,
+    v: SoapVersion,
+    body: &mut dyn FnMut(&mut Writer) -> WriteResult,
+) -> WriteResult {
     w.start_prefixed(v.prefix(), v.ns(), "Body")?;
     body(w).map_err(|e| e.within("Body"))?;
     w.end_element();
@@ -201,7 +211,11 @@ pub fn decode_envelope<H: Complex, B: Body>(xml: &[u8]) -> Result<Envelope<H, B>
         Message::Body(B::read_body(&mut r, &s)?)
     };
     close_envelope(&mut r)?;
-    Ok(Envelope { version, headers, body })
+    Ok(Envelope {
+        version,
+        headers,
+        body,
+    })
 }
 
 /// True when body element `s` is a `Fault` of the envelope's namespace.
@@ -219,9 +233,15 @@ fn open_envelope<'a>(
 ) -> Result<(SoapVersion, Start<'a>), DecodeError> {
     let root = r.root()?;
     let name = r.name(&root)?;
-    let version = SoapVersion::from_ns(name.ns()).filter(|_| name.local() == "Envelope").ok_or_else(|| {
-        DecodeError::new(DecodeErrorKind::NotAnEnvelope(format!("root element is {name}")), String::new(), root.offset())
-    })?;
+    let version = SoapVersion::from_ns(name.ns())
+        .filter(|_| name.local() == "Envelope")
+        .ok_or_else(|| {
+            DecodeError::new(
+                DecodeErrorKind::NotAnEnvelope(format!("root element is {name}")),
+                String::new(),
+                root.offset(),
+            )
+        })?;
     while let Some(c) = r.next_child()? {
         let in_env = r.name(&c)?.ns() == version.ns();
         match (in_env, c.local(), headers.as_deref_mut()) {
@@ -238,7 +258,11 @@ fn open_envelope<'a>(
 
 fn not_envelope(r: &Reader<'_>, s: &Start<'_>, what: &str) -> DecodeError {
     let _ = r;
-    DecodeError::new(DecodeErrorKind::NotAnEnvelope(what.to_owned()), String::new(), s.offset())
+    DecodeError::new(
+        DecodeErrorKind::NotAnEnvelope(what.to_owned()),
+        String::new(),
+        s.offset(),
+    )
 }
 
 /// After the body element: skips further body elements and trailing envelope children.

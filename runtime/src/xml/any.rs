@@ -80,7 +80,9 @@ impl AnyValue {
 
     /// The `xsi:type`, if any: (namespace, local).
     pub fn xsi_type(&self) -> Option<(&str, &str)> {
-        self.xsi_type.as_ref().map(|t| (t.ns.as_str(), t.local.as_str()))
+        self.xsi_type
+            .as_ref()
+            .map(|t| (t.ns.as_str(), t.local.as_str()))
     }
 
     /// The `xsi:type` with its lexical form.
@@ -113,8 +115,10 @@ impl AnyValue {
     /// The text content, unescaped, when the value holds no child elements.
     pub fn text(&self) -> Option<String> {
         use quick_xml::events::Event;
-        let mut r = quick_xml::Reader::from_str(&self.inner);
-        let mut out = String::new();
+        // quick-xml drops a byte-order mark at the very start of its input: keep them.
+        let body = self.inner.trim_start_matches('\u{FEFF}');
+        let mut out = "\u{FEFF}".repeat((self.inner.len() - body.len()) / 3);
+        let mut r = quick_xml::Reader::from_str(body);
         loop {
             match r.read_event().ok()? {
                 Event::Text(t) => out.push_str(&t.xml10_content()),
@@ -129,7 +133,11 @@ impl AnyValue {
 
     /// Writes the value as element `{ns}local` (the slot's name, or its own for `xsd:any`).
     fn write_named(&self, w: &mut Writer, ns: &str, local: &str) -> WriteResult {
-        let default = self.bindings.iter().find(|(p, _)| p.is_empty()).map(|(_, u)| u.as_str());
+        let default = self
+            .bindings
+            .iter()
+            .find(|(p, _)| p.is_empty())
+            .map(|(_, u)| u.as_str());
         match default {
             // The inner XML needs a default namespace other than the element's own: the
             // element takes a prefix instead.
@@ -192,7 +200,11 @@ impl XmlValue for AnyValue {
     fn write_xml(&self, w: &mut Writer, n: &Name) -> WriteResult {
         let (ns, local) = match (&self.name, n.local.is_empty()) {
             (Some((ns, local)), true) => (ns.as_str(), local.as_str()),
-            (None, true) => return Err(EncodeError::new(EncodeErrorKind::InvalidName("(wildcard without a name)".into()))),
+            (None, true) => {
+                return Err(EncodeError::new(EncodeErrorKind::InvalidName(
+                    "(wildcard without a name)".into(),
+                )));
+            }
             _ => (n.ns, n.local),
         };
         self.write_named(w, ns, local).map_err(|e| e.within(local))

@@ -17,7 +17,10 @@ pub fn decode_base64(text: &str) -> std::result::Result<Vec<u8>, ParseError> {
     match B64.decode(trimmed) {
         Ok(v) => Ok(v),
         Err(_) if trimmed.bytes().any(|b| b.is_ascii_whitespace()) => {
-            let compact: Vec<u8> = trimmed.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+            let compact: Vec<u8> = trimmed
+                .bytes()
+                .filter(|b| !b.is_ascii_whitespace())
+                .collect();
             B64.decode(compact).map_err(err)
         }
         Err(e) => Err(err(e)),
@@ -31,7 +34,8 @@ impl XmlValue for Vec<u8> {
     }
     fn write_xml(&self, w: &mut Writer, n: &Name) -> WriteResult {
         // Encoded straight into the output buffer: no intermediate string.
-        w.start_element(n.ns, n.local).map_err(|e| e.within(n.local))?;
+        w.start_element(n.ns, n.local)
+            .map_err(|e| e.within(n.local))?;
         let out = &mut w.begin_content().out;
         let at = out.len();
         let len = base64::encoded_len(self.len(), true).unwrap_or(0);
@@ -51,7 +55,7 @@ impl Simple for HexBinary {
     fn parse_text(text: &str) -> std::result::Result<Self, ParseError> {
         let t = text.trim_ascii().as_bytes();
         let nibble = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-        if t.len() % 2 != 0 {
+        if !t.len().is_multiple_of(2) {
             return Err(ParseError::new("hexBinary"));
         }
         t.chunks(2)

@@ -78,8 +78,12 @@ impl fmt::Display for DecodeErrorKind {
             Self::UnexpectedElement { name } => write!(f, "unexpected element `{name}` in text"),
             Self::UnexpectedText => f.write_str("unexpected text content"),
             Self::UnexpectedBody { name } => write!(f, "unexpected element `{name}`"),
-            Self::NotASubtype { ty } => write!(f, "xsi:type `{ty}` is not a subtype of this slot's type"),
-            Self::UndefinedPrefix { prefix } => write!(f, "namespace prefix `{prefix}` is not declared"),
+            Self::NotASubtype { ty } => {
+                write!(f, "xsi:type `{ty}` is not a subtype of this slot's type")
+            }
+            Self::UndefinedPrefix { prefix } => {
+                write!(f, "namespace prefix `{prefix}` is not declared")
+            }
             Self::NotAnEnvelope(m) => write!(f, "not a SOAP envelope: {m}"),
             Self::UnexpectedEof => f.write_str("unexpected end of document"),
         }
@@ -97,7 +101,11 @@ pub struct DecodeError {
 impl DecodeError {
     /// An error of `kind` at `path` and byte `offset`.
     pub fn new(kind: DecodeErrorKind, path: String, offset: u64) -> Self {
-        Self { kind: Box::new(kind), path, offset }
+        Self {
+            kind: Box::new(kind),
+            path,
+            offset,
+        }
     }
     /// What went wrong.
     pub fn kind(&self) -> &DecodeErrorKind {
@@ -115,7 +123,11 @@ impl DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "/" } else { &self.path };
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
         write!(f, "{} at {} (byte {})", self.kind, path, self.offset)
     }
 }
@@ -168,7 +180,10 @@ impl fmt::Display for EncodeErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::InvalidChar { code, at } => {
-                write!(f, "character U+{code:04X} (at byte {at} of the value) cannot be written in XML 1.0")
+                write!(
+                    f,
+                    "character U+{code:04X} (at byte {at} of the value) cannot be written in XML 1.0"
+                )
             }
             Self::InvalidName(n) => write!(f, "`{n}` is not a valid XML name"),
             Self::InvalidValue(t) => write!(f, "value is not a valid {t}"),
@@ -188,7 +203,10 @@ pub struct EncodeError {
 impl EncodeError {
     /// An error of `kind`; the writer adds the path while unwinding.
     pub fn new(kind: EncodeErrorKind) -> Self {
-        Self { kind, rev_path: Vec::new() }
+        Self {
+            kind,
+            rev_path: Vec::new(),
+        }
     }
     /// What went wrong.
     pub fn kind(&self) -> &EncodeErrorKind {

@@ -17,13 +17,16 @@ mod writer;
 
 pub use any::{AnyValue, TypeRef};
 pub use binary::{HexBinary, decode_base64};
-pub use error::{DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, ParseError, ReadResult, Result, WriteResult};
+pub use error::{
+    DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, ParseError, ReadResult, Result,
+    WriteResult,
+};
 pub use name::{Name, Nillable, QName, XML_NS, XSD_NS, XSI_NS, split_qname};
 pub use reader::{DEFAULT_MAX_DEPTH, Reader, ReaderLimits, Start};
 pub use temporal::{Date, DateTime, Decimal, Time};
 pub use traits::{
-    AttrInfo, Body, Complex, DynComplex, Element, FieldInfo, NILLABLE, OPTIONAL, REPEATED, REPEATED_REQUIRED,
-    REQUIRED, Simple, TypeInfo, XmlValue, parse_attr, parse_opt_attr,
+    AttrInfo, Body, Complex, DynComplex, Element, FieldInfo, NILLABLE, OPTIONAL, REPEATED,
+    REPEATED_REQUIRED, REQUIRED, Simple, TypeInfo, XmlValue, parse_attr, parse_opt_attr,
 };
 pub use writer::{TextSink, Writer};
 

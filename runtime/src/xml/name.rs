@@ -65,7 +65,10 @@ impl<'a> QName<'a> {
     }
     /// An owned copy.
     pub fn into_owned(self) -> QName<'static> {
-        QName { ns: self.ns, lexical: Cow::Owned(self.lexical.into_owned()) }
+        QName {
+            ns: self.ns,
+            lexical: Cow::Owned(self.lexical.into_owned()),
+        }
     }
 }
 

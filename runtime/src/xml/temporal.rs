@@ -86,7 +86,15 @@ fn parse_time(s: &str) -> Option<(TimeParts, &str)> {
     if !(hour < 24 || end_of_day) || minute > 59 || second > 59 {
         return None;
     }
-    Some((TimeParts { hour: hour as u8, minute: minute as u8, second: second as u8, nanos }, s))
+    Some((
+        TimeParts {
+            hour: hour as u8,
+            minute: minute as u8,
+            second: second as u8,
+            nanos,
+        },
+        s,
+    ))
 }
 
 /// `` | `Z` | `(+|-)hh:mm` -> offset in minutes.
@@ -252,6 +260,8 @@ impl Decimal {
 
 impl From<i64> for Decimal {
     fn from(v: i64) -> Self {
-        Self { text: v.to_string() }
+        Self {
+            text: v.to_string(),
+        }
     }
 }

@@ -32,12 +32,18 @@ pub struct FieldInfo {
 impl FieldInfo {
     /// A child element `local` in namespace `ns` (`""` when unqualified).
     pub const fn new(local: &'static str, ns: &'static str, flags: u8) -> Self {
-        Self { name: Name { ns, local }, flags }
+        Self {
+            name: Name { ns, local },
+            flags,
+        }
     }
     /// An `xsd:any` wildcard: takes every child element no other field claims. Its slot
     /// holds [`AnyValue`](super::AnyValue)s, which then keep their element name.
     pub const fn any(flags: u8) -> Self {
-        Self { name: Name { ns: "", local: "" }, flags }
+        Self {
+            name: Name { ns: "", local: "" },
+            flags,
+        }
     }
     /// True for an `xsd:any` wildcard.
     pub const fn is_wildcard(&self) -> bool {
@@ -65,7 +71,10 @@ pub struct AttrInfo {
 impl AttrInfo {
     /// An attribute `local` in namespace `ns` (`""`: unqualified).
     pub const fn new(local: &'static str, ns: &'static str, flags: u8) -> Self {
-        Self { name: Name { ns, local }, flags }
+        Self {
+            name: Name { ns, local },
+            flags,
+        }
     }
 }
 
@@ -234,7 +243,10 @@ pub fn parse_attr<T: Simple>(slot: &mut T, value: &str) -> std::result::Result<(
 }
 
 /// Parses an attribute value into an optional slot (for `Complex::read_attr`).
-pub fn parse_opt_attr<T: Simple>(slot: &mut Option<T>, value: &str) -> std::result::Result<(), ParseError> {
+pub fn parse_opt_attr<T: Simple>(
+    slot: &mut Option<T>,
+    value: &str,
+) -> std::result::Result<(), ParseError> {
     *slot = Some(T::parse_text(value)?);
     Ok(())
 }

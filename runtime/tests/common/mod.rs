@@ -22,7 +22,12 @@ impl rt::Complex for Metadata {
         fields: &[rt::FieldInfo::new("fullName", NS, rt::OPTIONAL)],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.opt(&mut self.full_name, s),
             _ => r.skip(s),
@@ -44,10 +49,18 @@ impl rt::Complex for MetadataWithContent {
     const INFO: &'static rt::TypeInfo = &rt::TypeInfo {
         ns: NS,
         name: "MetadataWithContent",
-        fields: &[rt::FieldInfo::new("fullName", NS, rt::OPTIONAL), rt::FieldInfo::new("content", NS, rt::OPTIONAL)],
+        fields: &[
+            rt::FieldInfo::new("fullName", NS, rt::OPTIONAL),
+            rt::FieldInfo::new("content", NS, rt::OPTIONAL),
+        ],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.opt(&mut self.full_name, s),
             1 => r.opt(&mut self.content, s),
@@ -81,7 +94,12 @@ impl rt::Complex for ApexClass {
         ],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.opt(&mut self.full_name, s),
             1 => r.opt(&mut self.content, s),
@@ -121,7 +139,12 @@ impl rt::Complex for ApexClassEx {
         ],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.opt(&mut self.full_name, s),
             1 => r.opt(&mut self.content, s),
@@ -179,7 +202,12 @@ impl rt::Complex for CustomObject {
         ],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.opt(&mut self.full_name, s),
             1 => r.vec(&mut self.fields, s),
@@ -235,7 +263,12 @@ impl rt::Complex for CustomField {
         ],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.one(&mut self.full_name, s),
             1 => r.opt(&mut self.r#type, s),
@@ -358,7 +391,9 @@ impl Default for AnyMetadata {
 }
 impl rt::XmlValue for AnyMetadata {
     fn read_xml(r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::Result<Self> {
-        let Some(t) = r.xsi_type(s)? else { return Ok(Self::Metadata(r.read_boxed(s)?)) };
+        let Some(t) = r.xsi_type(s)? else {
+            return Ok(Self::Metadata(r.read_boxed(s)?));
+        };
         Ok(match (t.ns(), t.local()) {
             (NS, "Metadata") => Self::Metadata(r.read_boxed(s)?),
             (NS, "ApexClass") => Self::ApexClass(r.read_boxed(s)?),
@@ -406,7 +441,12 @@ impl rt::Complex for ReadResult {
         fields: &[rt::FieldInfo::new("records", NS, rt::REPEATED)],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.vec(&mut self.records, s),
             _ => r.skip(s),
@@ -428,10 +468,18 @@ impl rt::Complex for ReadMetadata {
     const INFO: &'static rt::TypeInfo = &rt::TypeInfo {
         ns: NS,
         name: "readMetadata",
-        fields: &[rt::FieldInfo::new("type", NS, rt::REQUIRED), rt::FieldInfo::new("fullNames", NS, rt::REPEATED)],
+        fields: &[
+            rt::FieldInfo::new("type", NS, rt::REQUIRED),
+            rt::FieldInfo::new("fullNames", NS, rt::REPEATED),
+        ],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.one(&mut self.r#type, s),
             1 => r.vec(&mut self.full_names, s),
@@ -446,7 +494,10 @@ impl rt::Complex for ReadMetadata {
     }
 }
 impl rt::Element for ReadMetadata {
-    const NAME: rt::Name = rt::Name { ns: NS, local: "readMetadata" };
+    const NAME: rt::Name = rt::Name {
+        ns: NS,
+        local: "readMetadata",
+    };
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -460,7 +511,12 @@ impl rt::Complex for ReadMetadataResponse {
         fields: &[rt::FieldInfo::new("result", NS, rt::REQUIRED)],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.one(&mut self.result, s),
             _ => r.skip(s),
@@ -473,7 +529,10 @@ impl rt::Complex for ReadMetadataResponse {
     }
 }
 impl rt::Element for ReadMetadataResponse {
-    const NAME: rt::Name = rt::Name { ns: NS, local: "readMetadataResponse" };
+    const NAME: rt::Name = rt::Name {
+        ns: NS,
+        local: "readMetadataResponse",
+    };
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -487,7 +546,12 @@ impl rt::Complex for CreateMetadata {
         fields: &[rt::FieldInfo::new("metadata", NS, rt::REPEATED)],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.vec(&mut self.metadata, s),
             _ => r.skip(s),
@@ -500,7 +564,10 @@ impl rt::Complex for CreateMetadata {
     }
 }
 impl rt::Element for CreateMetadata {
-    const NAME: rt::Name = rt::Name { ns: NS, local: "createMetadata" };
+    const NAME: rt::Name = rt::Name {
+        ns: NS,
+        local: "createMetadata",
+    };
 }
 
 // ---- headers
@@ -516,7 +583,12 @@ impl rt::Complex for SessionHeader {
         fields: &[rt::FieldInfo::new("sessionId", NS, rt::REQUIRED)],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.one(&mut self.session_id, s),
             _ => r.skip(s),
@@ -540,7 +612,12 @@ impl rt::Complex for CallOptions {
         fields: &[rt::FieldInfo::new("client", NS, rt::OPTIONAL)],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.opt(&mut self.client, s),
             _ => r.skip(s),
@@ -568,7 +645,12 @@ impl rt::Complex for MetadataHeaders {
         ],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.opt(&mut self.session_header, s),
             1 => r.opt(&mut self.call_options, s),
@@ -595,7 +677,9 @@ impl rt::Body for MetadataBody {
         Ok(match (n.ns(), n.local()) {
             (NS, "createMetadata") => Self::CreateMetadata(rt::XmlValue::read_xml(r, s)?),
             (NS, "readMetadata") => Self::ReadMetadata(rt::XmlValue::read_xml(r, s)?),
-            (NS, "readMetadataResponse") => Self::ReadMetadataResponse(rt::XmlValue::read_xml(r, s)?),
+            (NS, "readMetadataResponse") => {
+                Self::ReadMetadataResponse(rt::XmlValue::read_xml(r, s)?)
+            }
             _ => return Err(r.unexpected_body(s)),
         })
     }
@@ -609,8 +693,14 @@ impl rt::Body for MetadataBody {
 }
 
 pub const SESSION: rt::SessionHeaderInfo = rt::SessionHeaderInfo {
-    element: rt::Name { ns: NS, local: "SessionHeader" },
-    session_id: rt::Name { ns: NS, local: "sessionId" },
+    element: rt::Name {
+        ns: NS,
+        local: "SessionHeader",
+    },
+    session_id: rt::Name {
+        ns: NS,
+        local: "sessionId",
+    },
 };
 
 // ---- an xsd:any wildcard and attributes (not in the Metadata WSDL, but in others)
@@ -626,10 +716,21 @@ impl rt::Complex for Extensible {
     const INFO: &'static rt::TypeInfo = &rt::TypeInfo {
         ns: NS,
         name: "Extensible",
-        fields: &[rt::FieldInfo::new("name", NS, rt::REQUIRED), rt::FieldInfo::any(rt::REPEATED)],
-        attrs: &[rt::AttrInfo::new("id", "", rt::OPTIONAL), rt::AttrInfo::new("lang", rt::XML_NS, rt::OPTIONAL)],
+        fields: &[
+            rt::FieldInfo::new("name", NS, rt::REQUIRED),
+            rt::FieldInfo::any(rt::REPEATED),
+        ],
+        attrs: &[
+            rt::AttrInfo::new("id", "", rt::OPTIONAL),
+            rt::AttrInfo::new("lang", rt::XML_NS, rt::OPTIONAL),
+        ],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.one(&mut self.name, s),
             1 => r.vec(&mut self.any, s),
@@ -657,7 +758,10 @@ impl rt::Complex for Extensible {
     }
 }
 impl rt::Element for Extensible {
-    const NAME: rt::Name = rt::Name { ns: NS, local: "extensible" };
+    const NAME: rt::Name = rt::Name {
+        ns: NS,
+        local: "extensible",
+    };
 }
 
 /// simpleContent: a decimal with a currency attribute.
@@ -674,7 +778,12 @@ impl rt::Complex for Money {
         attrs: &[rt::AttrInfo::new("currency", "", rt::REQUIRED)],
     };
     const TEXT: bool = true;
-    fn read_field(&mut self, _i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        _i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         r.skip(s)
     }
     fn write_fields(&self, _w: &mut rt::Writer) -> rt::WriteResult {

@@ -25,9 +25,17 @@ impl<'a> Reader<'a> {
     /// Reads element `s`, whose `xsi:type` `t` no dispatch arm knows, as an [`AnyValue`];
     /// but a name listed in `known` (every complex type of the schema) is a type that is not
     /// a subtype of the slot's type: an error.
-    pub fn unknown_subtype(&mut self, s: &Start<'_>, t: &QName<'_>, known: &[(&str, &str)]) -> Result<AnyValue> {
+    pub fn unknown_subtype(
+        &mut self,
+        s: &Start<'_>,
+        t: &QName<'_>,
+        known: &[(&str, &str)],
+    ) -> Result<AnyValue> {
         // Linear: only reached for unusual documents, and robust to any table order.
-        if known.iter().any(|&(ns, local)| ns == t.ns() && local == t.local()) {
+        if known
+            .iter()
+            .any(|&(ns, local)| ns == t.ns() && local == t.local())
+        {
             return Err(self.err_at(DecodeErrorKind::NotASubtype { ty: t.to_string() }, s.pos));
         }
         self.any_value(s)
@@ -47,8 +55,11 @@ impl<'a> Reader<'a> {
         }
         if let Some(t) = self.xsi_type(s)? {
             used.add(t.prefix(), t.ns());
-            v.xsi_type =
-                Some(TypeRef { ns: t.ns().to_owned(), local: t.local().to_owned(), lexical: t.lexical().to_owned() });
+            v.xsi_type = Some(TypeRef {
+                ns: t.ns().to_owned(),
+                local: t.local().to_owned(),
+                lexical: t.lexical().to_owned(),
+            });
         }
         if s.has_attrs() {
             v.attrs = self.capture_attrs(s, outer, &mut used)?;
@@ -59,7 +70,12 @@ impl<'a> Reader<'a> {
     }
 
     /// The attributes other than namespace declarations and `xsi:type`.
-    fn capture_attrs(&self, s: &Start<'_>, outer: usize, used: &mut Used) -> Result<Vec<(String, String)>> {
+    fn capture_attrs(
+        &self,
+        s: &Start<'_>,
+        outer: usize,
+        used: &mut Used,
+    ) -> Result<Vec<(String, String)>> {
         let mut out = Vec::new();
         for a in Attributes::new(s.attrs, 0) {
             let a = a.map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), s.pos))?;
@@ -90,7 +106,12 @@ impl<'a> Reader<'a> {
                 }
                 Ok(uri.to_string())
             }
-            None => Err(self.err_at(DecodeErrorKind::UndefinedPrefix { prefix: prefix.to_owned() }, pos)),
+            None => Err(self.err_at(
+                DecodeErrorKind::UndefinedPrefix {
+                    prefix: prefix.to_owned(),
+                },
+                pos,
+            )),
         }
     }
 
@@ -138,7 +159,8 @@ impl<'a> Reader<'a> {
         }
         if c.has_attrs() {
             for a in Attributes::new(c.attrs, 0) {
-                let a = a.map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), c.pos))?;
+                let a =
+                    a.map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), c.pos))?;
                 let key = a.key.0;
                 let (prefix, _) = split_qname(key);
                 if !prefix.is_empty() && prefix != "xmlns" {

@@ -18,7 +18,11 @@ enum Seen {
 
 impl Seen {
     fn new(n: usize) -> Self {
-        if n <= 128 { Self::Small(0) } else { Self::Large(vec![0; n.div_ceil(64)]) }
+        if n <= 128 {
+            Self::Small(0)
+        } else {
+            Self::Large(vec![0; n.div_ceil(64)])
+        }
     }
     /// Marks field `i`; returns whether it was already marked.
     fn mark(&mut self, i: usize) -> bool {
@@ -53,7 +57,9 @@ impl<'a> Reader<'a> {
         }
         if v.has_text() {
             let text = self.text(s)?;
-            return v.dyn_read_text(&text).map_err(|e| self.invalid_value(e, &text, s));
+            return v
+                .dyn_read_text(&text)
+                .map_err(|e| self.invalid_value(e, &text, s));
         }
         let depth = self.stack.len();
         let mut seen = Seen::new(info.fields.len());
@@ -79,8 +85,15 @@ impl<'a> Reader<'a> {
                 self.skip_current()?;
             }
         }
-        if let Some(f) = info.fields.iter().enumerate().find(|(i, f)| f.is_required() && !seen.has(*i)) {
-            let kind = DecodeErrorKind::MissingElement { name: f.1.name.local };
+        if let Some(f) = info
+            .fields
+            .iter()
+            .enumerate()
+            .find(|(i, f)| f.is_required() && !seen.has(*i))
+        {
+            let kind = DecodeErrorKind::MissingElement {
+                name: f.1.name.local,
+            };
             return Err(self.err(kind));
         }
         self.close();
@@ -90,13 +103,22 @@ impl<'a> Reader<'a> {
     /// The field element `c` fills: scans the table from the last match (so in-order
     /// documents match at once), comparing local names first and resolving the element's
     /// namespace only on a local-name hit. Falls back to a wildcard field.
-    fn find_field(&self, fields: &[FieldInfo], c: &Start<'_>, hint: usize) -> Result<Option<usize>> {
+    fn find_field(
+        &self,
+        fields: &[FieldInfo],
+        c: &Start<'_>,
+        hint: usize,
+    ) -> Result<Option<usize>> {
         let n = fields.len();
         let local = c.local();
         let mut ns: Option<Rc<str>> = None;
         let mut wildcard = None;
         for k in 0..n {
-            let i = if hint + k >= n { hint + k - n } else { hint + k };
+            let i = if hint + k >= n {
+                hint + k - n
+            } else {
+                hint + k
+            };
             let f = &fields[i];
             if f.name.local != local {
                 if f.is_wildcard() && wildcard.is_none() {
@@ -124,9 +146,15 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let (prefix, local) = split_qname(key);
-            let Some(i) = attrs.iter().position(|x| x.name.local == local) else { continue };
+            let Some(i) = attrs.iter().position(|x| x.name.local == local) else {
+                continue;
+            };
             // Unprefixed attributes are in no namespace (the default namespace does not apply).
-            let ns = if prefix.is_empty() { Rc::from("") } else { self.resolve_prefix(prefix, s.pos)? };
+            let ns = if prefix.is_empty() {
+                Rc::from("")
+            } else {
+                self.resolve_prefix(prefix, s.pos)?
+            };
             if &*ns != attrs[i].name.ns {
                 continue;
             }
@@ -134,7 +162,10 @@ impl<'a> Reader<'a> {
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), s.pos))?;
             v.dyn_read_attr(i, &value).map_err(|e| {
-                let kind = DecodeErrorKind::InvalidValue { ty: e.expected(), text: super::truncate(&value, 64) };
+                let kind = DecodeErrorKind::InvalidValue {
+                    ty: e.expected(),
+                    text: super::truncate(&value, 64),
+                };
                 self.err_at(kind, s.pos)
             })?;
         }
@@ -174,7 +205,11 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads an optional boxed field (a recursive type).
-    pub fn opt_boxed<T: XmlValue>(&mut self, slot: &mut Option<Box<T>>, s: &Start<'_>) -> ReadResult {
+    pub fn opt_boxed<T: XmlValue>(
+        &mut self,
+        slot: &mut Option<Box<T>>,
+        s: &Start<'_>,
+    ) -> ReadResult {
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }

@@ -28,7 +28,9 @@ pub struct ReaderLimits {
 
 impl Default for ReaderLimits {
     fn default() -> Self {
-        Self { max_depth: DEFAULT_MAX_DEPTH }
+        Self {
+            max_depth: DEFAULT_MAX_DEPTH,
+        }
     }
 }
 
@@ -118,7 +120,11 @@ impl<'a> Reader<'a> {
         };
         // One up-front validation makes every later slice of the document a `&'a str`.
         let src = std::str::from_utf8(bytes).map_err(|e| {
-            DecodeError::new(DecodeErrorKind::InvalidUtf8, String::new(), (e.valid_up_to() + base) as u64)
+            DecodeError::new(
+                DecodeErrorKind::InvalidUtf8,
+                String::new(),
+                (e.valid_up_to() + base) as u64,
+            )
         })?;
         let mut xml = quick_xml::Reader::from_str(src);
         let cfg = xml.config_mut();
@@ -212,8 +218,13 @@ impl<'a> Reader<'a> {
     pub fn text_qname(&mut self, s: &Start<'_>) -> Result<(String, Option<String>)> {
         let _ = s;
         let t = self.text_open()?;
-        let lexical = t.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r')).to_owned();
-        let ns = self.ns.resolve(split_qname(&lexical).0).map(|u| u.to_string());
+        let lexical = t
+            .trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
+            .to_owned();
+        let ns = self
+            .ns
+            .resolve(split_qname(&lexical).0)
+            .map(|u| u.to_string());
         self.close();
         Ok((lexical, ns))
     }
@@ -293,7 +304,9 @@ impl<'a> Reader<'a> {
     /// resolved through the namespaces in scope at `s` (an unprefixed value takes the
     /// default namespace); an undeclared prefix is an error.
     pub fn xsi_type<'s>(&self, s: &Start<'s>) -> Result<Option<QName<'s>>> {
-        let Some(lexical) = &s.xsi_type else { return Ok(None) };
+        let Some(lexical) = &s.xsi_type else {
+            return Ok(None);
+        };
         let uri = self.resolve_prefix(split_qname(lexical).0, s.pos)?;
         Ok(Some(QName::new(uri, lexical.clone())))
     }
@@ -310,7 +323,12 @@ impl<'a> Reader<'a> {
     fn resolve_prefix(&self, prefix: &str, pos: u64) -> Result<std::rc::Rc<str>> {
         match self.ns.resolve(prefix) {
             Some(uri) => Ok(uri.clone()),
-            None => Err(self.err_at(DecodeErrorKind::UndefinedPrefix { prefix: prefix.to_owned() }, pos)),
+            None => Err(self.err_at(
+                DecodeErrorKind::UndefinedPrefix {
+                    prefix: prefix.to_owned(),
+                },
+                pos,
+            )),
         }
     }
 
@@ -322,7 +340,11 @@ impl<'a> Reader<'a> {
             Ok(e) => Ok(e),
             Err(e) => {
                 let at = self.xml.error_position() + self.base;
-                Err(DecodeError::new(DecodeErrorKind::Syntax(e.to_string()), self.path(), at))
+                Err(DecodeError::new(
+                    DecodeErrorKind::Syntax(e.to_string()),
+                    self.path(),
+                    at,
+                ))
             }
         }
     }
@@ -350,7 +372,11 @@ impl<'a> Reader<'a> {
             }
             self.scan_attrs(&mut start)?;
         }
-        self.stack.push(Open { qname: start.qname, ns_mark, empty });
+        self.stack.push(Open {
+            qname: start.qname,
+            ns_mark,
+            empty,
+        });
         Ok(start)
     }
 
@@ -411,7 +437,11 @@ impl<'a> Reader<'a> {
             "amp" => Some('&'),
             "apos" => Some('\''),
             "quot" => Some('"'),
-            _ => r.resolve_char_ref().ok().flatten().filter(|&c| is_xml_char(c)),
+            _ => r
+                .resolve_char_ref()
+                .ok()
+                .flatten()
+                .filter(|&c| is_xml_char(c)),
         };
         c.ok_or_else(|| self.err(DecodeErrorKind::UnknownEntity(truncate(r, 32))))
     }
@@ -435,17 +465,26 @@ impl<'a> Reader<'a> {
     }
 
     fn too_deep(&self) -> DecodeError {
-        self.err(DecodeErrorKind::TooDeep { limit: self.max_depth })
+        self.err(DecodeErrorKind::TooDeep {
+            limit: self.max_depth,
+        })
     }
 
     /// An unparsable value of element `s` (already closed: its name is appended).
     pub(crate) fn invalid_value(&self, e: ParseError, text: &str, s: &Start<'_>) -> DecodeError {
         let mut path = self.path();
-        if self.stack.last().is_none_or(|o| !std::ptr::eq(o.qname, s.qname)) {
+        if self
+            .stack
+            .last()
+            .is_none_or(|o| !std::ptr::eq(o.qname, s.qname))
+        {
             path.push('/');
             path.push_str(s.local());
         }
-        let kind = DecodeErrorKind::InvalidValue { ty: e.expected(), text: truncate(text, 64) };
+        let kind = DecodeErrorKind::InvalidValue {
+            ty: e.expected(),
+            text: truncate(text, 64),
+        };
         DecodeError::new(kind, path, s.pos)
     }
 }

@@ -16,7 +16,11 @@ pub(crate) struct NsStack<'a> {
 
 impl<'a> NsStack<'a> {
     pub(crate) fn new() -> Self {
-        Self { entries: Vec::new(), empty: Rc::from(""), xml: Rc::from(XML_NS) }
+        Self {
+            entries: Vec::new(),
+            empty: Rc::from(""),
+            xml: Rc::from(XML_NS),
+        }
     }
 
     pub(crate) fn len(&self) -> usize {

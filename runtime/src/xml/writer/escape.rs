@@ -85,11 +85,19 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str, attr: bool) -> WriteResult
             4 => {
                 if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) {
                     let code = if b[i + 2] == 0xBE { 0xFFFE } else { 0xFFFF };
-                    return Err(EncodeError::new(EncodeErrorKind::InvalidChar { code, at: i }));
+                    return Err(EncodeError::new(EncodeErrorKind::InvalidChar {
+                        code,
+                        at: i,
+                    }));
                 }
                 continue;
             }
-            _ => return Err(EncodeError::new(EncodeErrorKind::InvalidChar { code: c as u32, at: i })),
+            _ => {
+                return Err(EncodeError::new(EncodeErrorKind::InvalidChar {
+                    code: c as u32,
+                    at: i,
+                }));
+            }
         };
         out.extend_from_slice(&b[last..i]);
         out.extend_from_slice(rep);

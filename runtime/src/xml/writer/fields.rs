@@ -8,11 +8,22 @@ use crate::xml::traits::{AttrInfo, Complex, DynComplex, FieldInfo, Simple, XmlVa
 
 impl Writer {
     /// Writes complex value `v` as element `n`, with `xsi:type` when `xsi_type` is given.
-    pub fn write_complex(&mut self, n: &Name, xsi_type: Option<(&str, &str)>, v: &dyn DynComplex) -> WriteResult {
-        self.complex_inner(n, xsi_type, v).map_err(|e| e.within(n.local))
+    pub fn write_complex(
+        &mut self,
+        n: &Name,
+        xsi_type: Option<(&str, &str)>,
+        v: &dyn DynComplex,
+    ) -> WriteResult {
+        self.complex_inner(n, xsi_type, v)
+            .map_err(|e| e.within(n.local))
     }
 
-    fn complex_inner(&mut self, n: &Name, xsi_type: Option<(&str, &str)>, v: &dyn DynComplex) -> WriteResult {
+    fn complex_inner(
+        &mut self,
+        n: &Name,
+        xsi_type: Option<(&str, &str)>,
+        v: &dyn DynComplex,
+    ) -> WriteResult {
         self.start_element(n.ns, n.local)?;
         if let Some((ns, local)) = xsi_type {
             self.xsi_type(ns, local)?;
@@ -96,7 +107,11 @@ impl Writer {
 
     /// Writes attribute `a` (inside `Complex::write_attrs`).
     pub fn attr(&mut self, a: &AttrInfo, v: &dyn Simple) -> WriteResult {
-        let prefix = if a.name.ns.is_empty() { "".into() } else { self.prefix_for(a.name.ns) };
+        let prefix = if a.name.ns.is_empty() {
+            "".into()
+        } else {
+            self.prefix_for(a.name.ns)
+        };
         let out = &mut self.sink.out;
         out.push(b' ');
         if !prefix.is_empty() {

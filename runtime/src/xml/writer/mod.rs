@@ -64,7 +64,10 @@ impl Writer {
     /// An empty writer whose buffer holds `cap` bytes before growing.
     pub fn with_capacity(cap: usize) -> Self {
         Self {
-            sink: TextSink { out: Vec::with_capacity(cap), attr: false },
+            sink: TextSink {
+                out: Vec::with_capacity(cap),
+                attr: false,
+            },
             bindings: Vec::with_capacity(8),
             frames: Vec::with_capacity(32),
             open_tag: false,
@@ -77,7 +80,9 @@ impl Writer {
 
     /// Writes the XML declaration (call first).
     pub fn declaration(&mut self) {
-        self.sink.out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        self.sink
+            .out
+            .extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     }
 
     /// The finished document. Declarations deferred to the document element are spliced in.
@@ -138,7 +143,11 @@ impl Writer {
 
     /// The default namespace in scope (`""`: none).
     fn default_ns(&self) -> &str {
-        self.bindings.iter().rev().find(|b| b.prefix.is_empty()).map_or("", |b| &b.uri)
+        self.bindings
+            .iter()
+            .rev()
+            .find(|b| b.prefix.is_empty())
+            .map_or("", |b| &b.uri)
     }
 
     /// Opens element `local` in namespace `ns`, unprefixed (declaring the default namespace
@@ -151,14 +160,22 @@ impl Writer {
         self.begin_tag("", local)?;
         if self.default_ns() != ns {
             self.write_decl("", &ns);
-            self.bindings.push(Binding { prefix: Cow::Borrowed(""), uri: ns });
+            self.bindings.push(Binding {
+                prefix: Cow::Borrowed(""),
+                uri: ns,
+            });
         }
         Ok(())
     }
 
     /// Opens element `prefix:local` in namespace `ns`, declaring `prefix` on it unless it is
     /// bound to `ns` already.
-    pub fn start_prefixed(&mut self, prefix: &'static str, ns: &'static str, local: &str) -> WriteResult {
+    pub fn start_prefixed(
+        &mut self,
+        prefix: &'static str,
+        ns: &'static str,
+        local: &str,
+    ) -> WriteResult {
         self.start_prefixed_cow(Cow::Borrowed(prefix), Cow::Borrowed(ns), local)
     }
 
@@ -178,7 +195,9 @@ impl Writer {
 
     fn begin_tag(&mut self, prefix: &str, local: &str) -> WriteResult {
         if local.is_empty() {
-            return Err(EncodeError::new(EncodeErrorKind::InvalidName(String::new())));
+            return Err(EncodeError::new(
+                EncodeErrorKind::InvalidName(String::new()),
+            ));
         }
         self.close_open_tag();
         let out = &mut self.sink.out;
@@ -190,7 +209,11 @@ impl Writer {
         }
         out.extend_from_slice(local.as_bytes());
         let name_len = out.len() - name_at;
-        self.frames.push(Frame { mark: self.bindings.len(), name_at, name_len });
+        self.frames.push(Frame {
+            mark: self.bindings.len(),
+            name_at,
+            name_len,
+        });
         if self.frames.len() == 1 {
             self.root_decl_at = Some(self.sink.out.len());
         }
@@ -223,13 +246,19 @@ impl Writer {
         if let Some(b) = self.bindings.iter().rev().find(|b| b.prefix == prefix) {
             return Some(&b.uri);
         }
-        self.root_extra.iter().find(|b| b.prefix == prefix).map(|b| &*b.uri)
+        self.root_extra
+            .iter()
+            .find(|b| b.prefix == prefix)
+            .map(|b| &*b.uri)
     }
 
     /// A prefix bound to `uri` here, declaring one (on the document element) if none is.
     pub(crate) fn prefix_for(&mut self, uri: &str) -> Cow<'static, str> {
         for (i, b) in self.bindings.iter().enumerate().rev() {
-            if !b.prefix.is_empty() && b.uri == uri && !self.bindings[i + 1..].iter().any(|x| x.prefix == b.prefix) {
+            if !b.prefix.is_empty()
+                && b.uri == uri
+                && !self.bindings[i + 1..].iter().any(|x| x.prefix == b.prefix)
+            {
                 return b.prefix.clone();
             }
         }
@@ -239,7 +268,10 @@ impl Writer {
             return b.prefix.clone();
         }
         let prefix = self.fresh_prefix(uri);
-        let binding = Binding { prefix: prefix.clone(), uri: Cow::Owned(uri.to_owned()) };
+        let binding = Binding {
+            prefix: prefix.clone(),
+            uri: Cow::Owned(uri.to_owned()),
+        };
         if self.root_decl_at.is_some() && !self.frames.is_empty() {
             self.root_extra.push(binding);
         } else {
@@ -259,7 +291,10 @@ impl Writer {
             Some(u) if u == uri => Cow::Owned(preferred.to_owned()),
             Some(_) => self.prefix_for(uri),
             None => {
-                let b = Binding { prefix: Cow::Owned(preferred.to_owned()), uri: Cow::Owned(uri.to_owned()) };
+                let b = Binding {
+                    prefix: Cow::Owned(preferred.to_owned()),
+                    uri: Cow::Owned(uri.to_owned()),
+                };
                 let prefix = b.prefix.clone();
                 if self.root_decl_at.is_some() && !self.frames.is_empty() {
                     self.root_extra.push(b);
@@ -274,7 +309,12 @@ impl Writer {
 
     /// A prefix used nowhere in scope: `xsi`/`xsd` for those namespaces, else `ns1`, `ns2`...
     fn fresh_prefix(&mut self, uri: &str) -> Cow<'static, str> {
-        let taken = |w: &Self, p: &str| w.bindings.iter().chain(&w.root_extra).any(|b| b.prefix == p);
+        let taken = |w: &Self, p: &str| {
+            w.bindings
+                .iter()
+                .chain(&w.root_extra)
+                .any(|b| b.prefix == p)
+        };
         let preferred = match uri {
             XSI_NS => Some("xsi"),
             XSD_NS => Some("xsd"),
@@ -344,7 +384,9 @@ impl Writer {
 
     /// Closes the innermost element (`/>` when it has no content).
     pub fn end_element(&mut self) {
-        let Some(frame) = self.frames.pop() else { return };
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
         if self.open_tag {
             self.sink.out.extend_from_slice(b"/>");
             self.open_tag = false;
