@@ -149,6 +149,7 @@ fn unknown_xsi_type_is_kept_and_written_back() {
     };
     assert_eq!(any.xsi_type(), Some(("urn:test:md", "FlowDefinition")));
     assert_eq!(any.type_ref().unwrap().lexical, "m:FlowDefinition");
+    assert_eq!(any.type_name(), "FlowDefinition");
     assert_eq!(any.attributes(), &[("extra".to_owned(), "1".to_owned())]);
     assert_eq!(
         any.inner_xml(),
@@ -394,4 +395,15 @@ fn output_is_deterministic() {
     let a = to_vec(&v, &ROOT).unwrap();
     let b = to_vec(&v, &ROOT).unwrap();
     assert_eq!(a, b);
+}
+
+#[test]
+fn missing_xsi_type_error_for_abstract_slots() {
+    let doc = br#"<root xmlns="urn:test:md"><records/></root>"#;
+    let mut r = rt::Reader::new(doc).unwrap();
+    let _root = r.root().unwrap();
+    let rec = r.next_child().unwrap().unwrap();
+    let e = r.missing_xsi_type(&rec);
+    assert_eq!(e.kind(), &DecodeErrorKind::MissingXsiType);
+    assert_eq!(e.path(), "/root/records");
 }

@@ -128,3 +128,11 @@ fn hex_binary() {
     assert!(rt::HexBinary::parse_text("0g").is_err());
     assert_eq!(write(&rt::HexBinary(vec![0xDE, 0xAD])), "DEAD");
 }
+
+#[test]
+fn defaults_are_valid_values() {
+    assert_eq!(DateTime::default().as_str(), DateTime::DEFAULT_LEXICAL);
+    assert_eq!(Date::default().year(), 1);
+    assert_eq!(Time::default().hour(), 0);
+    assert_eq!(Decimal::default().as_str(), "0");
+}

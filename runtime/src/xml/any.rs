@@ -85,6 +85,16 @@ impl AnyValue {
             .map(|t| (t.ns.as_str(), t.local.as_str()))
     }
 
+    /// The local part of the `xsi:type` it carries, else its element's local name (`""`
+    /// for neither).
+    pub fn type_name(&self) -> &str {
+        match (&self.xsi_type, &self.name) {
+            (Some(t), _) => &t.local,
+            (None, Some((_, local))) => local,
+            (None, None) => "",
+        }
+    }
+
     /// The `xsi:type` with its lexical form.
     pub fn type_ref(&self) -> Option<&TypeRef> {
         self.xsi_type.as_ref()

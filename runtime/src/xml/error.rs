@@ -53,6 +53,8 @@ pub enum DecodeErrorKind {
         /// `{namespace}local` of the named type.
         ty: String,
     },
+    /// A slot typed with an abstract type holds an element without `xsi:type`.
+    MissingXsiType,
     /// A namespace prefix with no in-scope declaration.
     UndefinedPrefix {
         /// The prefix.
@@ -81,6 +83,7 @@ impl fmt::Display for DecodeErrorKind {
             Self::NotASubtype { ty } => {
                 write!(f, "xsi:type `{ty}` is not a subtype of this slot's type")
             }
+            Self::MissingXsiType => f.write_str("element of an abstract type carries no xsi:type"),
             Self::UndefinedPrefix { prefix } => {
                 write!(f, "namespace prefix `{prefix}` is not declared")
             }

@@ -119,7 +119,7 @@ fn parse_tz(s: &str) -> Option<Option<i16>> {
 }
 
 macro_rules! lexical_type {
-    ($(#[$doc:meta])* $name:ident, $xsd:literal, $parse:expr, { $($field:ident : $fty:ty),* }) => {
+    ($(#[$doc:meta])* $name:ident, $xsd:literal, $default:literal, $parse:expr, { $($field:ident : $fty:ty),* }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub struct $name {
@@ -128,9 +128,19 @@ macro_rules! lexical_type {
         }
 
         impl $name {
+            /// The lexical form of `Default::default()`.
+            pub const DEFAULT_LEXICAL: &'static str = $default;
+
             /// The lexical form exactly as read or parsed (surrounding whitespace removed).
             pub fn as_str(&self) -> &str {
                 &self.text
+            }
+        }
+
+        impl Default for $name {
+            /// The default value's lexical form, [`DEFAULT_LEXICAL`](Self::DEFAULT_LEXICAL).
+            fn default() -> Self {
+                Self::DEFAULT_LEXICAL.parse().unwrap_or_else(|_| unreachable!("valid default"))
             }
         }
 
@@ -165,7 +175,7 @@ macro_rules! lexical_type {
 
 lexical_type!(
     /// An `xsd:dateTime`, e.g. `2024-05-01T12:30:00.123Z`: kept exactly, parts readable.
-    DateTime, "dateTime",
+    DateTime, "dateTime", "0001-01-01T00:00:00Z",
     |s: &str| {
         let (d, rest) = parse_date(s)?;
         let (t, rest) = parse_time(rest.strip_prefix('T')?)?;
@@ -176,7 +186,7 @@ lexical_type!(
 
 lexical_type!(
     /// An `xsd:date`, e.g. `2024-05-01` or `2024-05-01+02:00`.
-    Date, "date",
+    Date, "date", "0001-01-01",
     |s: &str| {
         let (d, rest) = parse_date(s)?;
         Some((d, parse_tz(rest)?))
@@ -186,7 +196,7 @@ lexical_type!(
 
 lexical_type!(
     /// An `xsd:time`, e.g. `12:30:00.5Z`.
-    Time, "time",
+    Time, "time", "00:00:00",
     |s: &str| {
         let (t, rest) = parse_time(s)?;
         Some((t, parse_tz(rest)?))
@@ -246,7 +256,7 @@ fn decimal_ok(s: &str) -> Option<()> {
 
 lexical_type!(
     /// An `xsd:decimal`, kept exactly as written (no binary float rounding).
-    Decimal, "decimal",
+    Decimal, "decimal", "0",
     |s: &str| decimal_ok(s),
     { }
 );

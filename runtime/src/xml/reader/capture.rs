@@ -41,6 +41,11 @@ impl<'a> Reader<'a> {
         self.any_value(s)
     }
 
+    /// The error for an element in a slot of an abstract type that carries no `xsi:type`.
+    pub fn missing_xsi_type(&self, s: &Start<'_>) -> crate::xml::DecodeError {
+        self.err_at(DecodeErrorKind::MissingXsiType, s.pos)
+    }
+
     /// Reads element `s` as an [`AnyValue`].
     pub fn any_value(&mut self, s: &Start<'_>) -> Result<AnyValue> {
         let wildcard = std::mem::take(&mut self.wildcard);
