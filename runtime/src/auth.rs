@@ -32,7 +32,7 @@ pub use jwt::JwtBearerGrant;
 pub use login::SoapLogin;
 pub use merge::MergeFieldPolicy;
 pub use named::NamedCredentials;
-pub use oauth::{ClientCredentialsGrant, PasswordGrant, RefreshTokenGrant};
+pub use oauth::{ClientCredentialsGrant, PRODUCTION_LOGIN_URL, PasswordGrant, RefreshTokenGrant};
 pub use secret::Secret;
 pub use session::{CurrentToken, Session};
 pub use sf_cli::SfCli;

@@ -30,7 +30,10 @@ fn clear_text_secrets_are_refused_unless_allowed() {
         refresh_token = "5Aep-CLEAR-SECRET"
     "#;
     let msg = config_err(text);
-    assert!(msg.contains("[Org.auth]") && msg.contains("`refresh_token`"), "{msg}");
+    assert!(
+        msg.contains("[Org.auth]") && msg.contains("`refresh_token`"),
+        "{msg}"
+    );
     assert!(!msg.contains("CLEAR-SECRET"), "{msg}");
     let allowed = text.replace("[Org.auth]", "allow_plaintext_secrets = true\n[Org.auth]");
     let named = NamedCredentials::from_toml(&allowed).unwrap();
@@ -44,14 +47,26 @@ fn malformed_files_say_what_and_where() {
         ("not toml [", "not valid TOML"),
         ("[Org]\nurl = \"https://x\"", "`auth` is required"),
         ("[Org]\n[Org.auth]\ntype = \"magic\"", "unknown auth type"),
-        ("[Org]\ncolour = 1\n[Org.auth]\ntype = \"env\"", "unknown key(s): colour"),
-        ("[Org]\n[Org.auth]\ntype = \"env\"\ntoken_var = 5", "must be a string"),
+        (
+            "[Org]\ncolour = 1\n[Org.auth]\ntype = \"env\"",
+            "unknown key(s): colour",
+        ),
+        (
+            "[Org]\n[Org.auth]\ntype = \"env\"\ntoken_var = 5",
+            "must be a string",
+        ),
         (
             "[Org]\n[Org.auth]\ntype = \"static\"\ntoken_env = \"A\"\ntoken_file = \"b\"",
             "give only one of",
         ),
-        ("[Org]\n[Org.auth]\ntype = \"jwt_bearer\"\nclient_id = \"c\"", "`username` is required"),
-        ("[Org]\nurl = \"not a url\"\n[Org.auth]\ntype = \"env\"", "invalid URL"),
+        (
+            "[Org]\n[Org.auth]\ntype = \"jwt_bearer\"\nclient_id = \"c\"",
+            "`username` is required",
+        ),
+        (
+            "[Org]\nurl = \"not a url\"\n[Org.auth]\ntype = \"env\"",
+            "invalid URL",
+        ),
         ("Org = 5", "must be a table"),
     ];
     for (text, want) in cases {
@@ -67,7 +82,10 @@ fn unknown_names_and_unset_variables_are_config_errors() {
     )
     .unwrap();
     let err = named.get("Nope").unwrap_err();
-    assert!(err.to_string().contains("no credential named \"Nope\""), "{err}");
+    assert!(
+        err.to_string().contains("no credential named \"Nope\""),
+        "{err}"
+    );
     let err = named.get("Org").unwrap_err();
     assert!(err.to_string().contains("NET_TEST_UNSET_VAR"), "{err}");
 }
@@ -104,7 +122,10 @@ async fn secrets_come_from_files_relative_to_the_config_and_from_env() {
     assert_eq!(named.names().collect::<Vec<_>>(), ["FromEnv", "FromFile"]);
     let file = named.get("FromFile").unwrap();
     assert_eq!(file.api_version(), "60.0");
-    assert_eq!(file.token().await.unwrap().token.secret.expose(), "00Dfile!TOKEN");
+    assert_eq!(
+        file.token().await.unwrap().token.secret.expose(),
+        "00Dfile!TOKEN"
+    );
     let env = named.get("FromEnv").unwrap();
     let t = env.token().await.unwrap();
     assert_eq!(t.token.secret.expose(), std::env::var("PATH").unwrap());
@@ -158,9 +179,17 @@ async fn rest_org() -> (Arc<FakeOrg>, TestServer) {
         let token = auth.strip_prefix("Bearer ").unwrap_or("");
         let rejected = r.path == "/always401" || !o.valid.lock().unwrap().contains(token);
         if r.path != "/open" && rejected {
-            return Reply::new(401, "application/json", r#"[{"errorCode":"INVALID_SESSION_ID"}]"#);
+            return Reply::new(
+                401,
+                "application/json",
+                r#"[{"errorCode":"INVALID_SESSION_ID"}]"#,
+            );
         }
-        let echo = format!("auth={auth}\nx-user={}\nbody={}", r.header("x-user").unwrap_or(""), r.text());
+        let echo = format!(
+            "auth={auth}\nx-user={}\nbody={}",
+            r.header("x-user").unwrap_or(""),
+            r.text()
+        );
         Reply::new(200, "text/plain", echo)
     }))
     .await;
@@ -197,7 +226,12 @@ fn merge_request(path: &str) -> RestRequest {
 
 async fn send(named: Arc<NamedCredentials>, req: RestRequest) -> String {
     let resp = RestClient::new(named).send(req).await.unwrap();
-    assert_eq!(resp.status.as_u16(), 200, "{}", String::from_utf8_lossy(&resp.body));
+    assert_eq!(
+        resp.status.as_u16(),
+        200,
+        "{}",
+        String::from_utf8_lossy(&resp.body)
+    );
     String::from_utf8(resp.body).unwrap()
 }
 
@@ -217,8 +251,14 @@ async fn merge_fields_are_substituted_where_allowed_and_escaped_in_bodies() {
 async fn merge_fields_are_sent_verbatim_where_not_allowed() {
     let (org, server) = rest_org().await;
     let out = send(named_for(&server, false, false), merge_request("/open")).await;
-    assert!(out.contains("auth=Bearer {!$Credential.OAuthToken}\n"), "{out}");
-    assert!(out.contains("body=<login><u>{!$Credential.Username}</u>"), "{out}");
+    assert!(
+        out.contains("auth=Bearer {!$Credential.OAuthToken}\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("body=<login><u>{!$Credential.Username}</u>"),
+        "{out}"
+    );
     assert_eq!(org.grants(), 0, "no token fetched when none is merged");
 
     let out = send(named_for(&server, true, false), merge_request("/open")).await;
@@ -226,7 +266,10 @@ async fn merge_fields_are_sent_verbatim_where_not_allowed() {
     assert!(out.contains("<p>{!$Credential.Password}</p>"), "{out}");
 
     let out = send(named_for(&server, false, true), merge_request("/open")).await;
-    assert!(out.contains("auth=Bearer {!$Credential.OAuthToken}"), "{out}");
+    assert!(
+        out.contains("auth=Bearer {!$Credential.OAuthToken}"),
+        "{out}"
+    );
     assert!(out.contains("<u>me@acme.com</u>"), "{out}");
 }
 
@@ -240,7 +283,10 @@ async fn a_401_refreshes_the_merged_token_once() {
     assert!(out.contains("auth=Bearer 00Dtok!2-SECRET"), "{out}");
     assert_eq!(org.grants(), 2);
     // An endpoint that rejects every token: one refresh, then its 401 is returned as is.
-    let resp = RestClient::new(named).send(merge_request("/always401")).await.unwrap();
+    let resp = RestClient::new(named)
+        .send(merge_request("/always401"))
+        .await
+        .unwrap();
     assert_eq!(resp.status.as_u16(), 401);
     assert_eq!(org.grants(), 3);
     assert_eq!(server.count("/always401"), 2);
@@ -271,7 +317,8 @@ async fn merge_into_a_header_value_cannot_inject_headers() {
         server.url
     );
     let named = Arc::new(NamedCredentials::from_toml(&text).unwrap());
-    let req = RestRequest::new(Method::GET, "callout:Org/x").header("X-User", "{!$Credential.Username}");
+    let req =
+        RestRequest::new(Method::GET, "callout:Org/x").header("X-User", "{!$Credential.Username}");
     let err = RestClient::new(named).send(req).await.unwrap_err();
     assert!(matches!(err, Error::Config { .. }), "{err}");
     assert!(server.recorded().is_empty());
@@ -289,7 +336,11 @@ async fn soap_client_endpoint_from_a_callout_url() {
         .build();
     use client_support::soap_types::{Echo, EchoResponse, TestHeaders, ops};
     let resp: EchoResponse = client
-        .call(&ops::READ_ECHO, &TestHeaders::default(), &Echo { text: "c".into() })
+        .call(
+            &ops::READ_ECHO,
+            &TestHeaders::default(),
+            &Echo { text: "c".into() },
+        )
         .await
         .unwrap();
     assert_eq!(resp.result, "c");

@@ -23,7 +23,9 @@ fn transport() -> ReqwestTransport {
 }
 
 fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/auth_data").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/auth_data")
+        .join(name)
 }
 
 /// A token endpoint that records requests and answers like Salesforce.
@@ -34,17 +36,32 @@ async fn token_server() -> (Arc<FakeOrg>, TestServer) {
 }
 
 fn last_grant(server: &TestServer) -> Recorded {
-    server.recorded().into_iter().rev().find(|r| r.path == TOKEN_PATH).unwrap()
+    server
+        .recorded()
+        .into_iter()
+        .rev()
+        .find(|r| r.path == TOKEN_PATH)
+        .unwrap()
 }
 
 #[tokio::test]
 async fn static_token_is_handed_out_and_cannot_refresh() {
-    let cred = Credential::from_token(AccessToken::new("00Dstatic!X", "https://x.example")).unwrap();
+    let cred =
+        Credential::from_token(AccessToken::new("00Dstatic!X", "https://x.example")).unwrap();
     let t = cred.token().await.unwrap();
     assert_eq!(t.token.secret.expose(), "00Dstatic!X");
     assert_eq!(t.generation, 1);
     let err = cred.refresh(t.generation).await.unwrap_err();
-    assert!(matches!(err, Error::Auth { kind: AuthErrorKind::SessionInvalid, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Auth {
+                kind: AuthErrorKind::SessionInvalid,
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert!(!StaticToken::new(AccessToken::new("a", "https://x")).can_refresh());
 }
 
@@ -52,7 +69,10 @@ async fn static_token_is_handed_out_and_cannot_refresh() {
 async fn env_source_reports_missing_variables_by_name() {
     let src = EnvToken::new("NET_TEST_SURELY_UNSET_TOKEN", "NET_TEST_SURELY_UNSET_URL");
     let err = src.fetch(&transport()).await.unwrap_err();
-    assert!(err.to_string().contains("NET_TEST_SURELY_UNSET_TOKEN"), "{err}");
+    assert!(
+        err.to_string().contains("NET_TEST_SURELY_UNSET_TOKEN"),
+        "{err}"
+    );
 }
 
 /// Environment variables can't be set in-process (`set_var` is unsafe and unsafe code is
@@ -60,8 +80,13 @@ async fn env_source_reports_missing_variables_by_name() {
 #[test]
 fn env_source_reads_its_variables() {
     if std::env::var("NET_TEST_CHILD").is_ok() {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        let t = rt.block_on(EnvToken::default().fetch(&transport())).unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let t = rt
+            .block_on(EnvToken::default().fetch(&transport()))
+            .unwrap();
         assert_eq!(t.secret.expose(), "00Denv!TOKEN");
         assert_eq!(t.instance_url, "https://env.my.salesforce.com");
         let t = rt
@@ -71,7 +96,11 @@ fn env_source_reads_its_variables() {
         return;
     }
     let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "env_source_reads_its_variables", "--test-threads=1"])
+        .args([
+            "--exact",
+            "env_source_reads_its_variables",
+            "--test-threads=1",
+        ])
         .env("NET_TEST_CHILD", "1")
         .env("SF_ACCESS_TOKEN", "00Denv!TOKEN")
         .env("SF_INSTANCE_URL", "https://env.my.salesforce.com/")
@@ -80,7 +109,10 @@ fn env_source_reads_its_variables() {
         .output()
         .unwrap();
     let printed = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success() && printed.contains("1 passed"), "{printed}");
+    assert!(
+        out.status.success() && printed.contains("1 passed"),
+        "{printed}"
+    );
 }
 
 #[tokio::test]
@@ -90,11 +122,20 @@ async fn client_credentials_grant_posts_its_form() {
     let t = g.fetch(&transport()).await.unwrap();
     assert_eq!(t.secret.expose(), "00Dtok!1-SECRET");
     assert_eq!(t.instance_url, server.url);
-    assert_eq!(t.issued_at, Some(UNIX_EPOCH + Duration::from_millis(1_700_000_000_000)));
+    assert_eq!(
+        t.issued_at,
+        Some(UNIX_EPOCH + Duration::from_millis(1_700_000_000_000))
+    );
     let r = last_grant(&server);
     assert_eq!(r.method, "POST");
-    assert_eq!(r.header("content-type"), Some("application/x-www-form-urlencoded"));
-    assert_eq!(r.form_value("grant_type").as_deref(), Some("client_credentials"));
+    assert_eq!(
+        r.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+    assert_eq!(
+        r.form_value("grant_type").as_deref(),
+        Some("client_credentials")
+    );
     assert_eq!(r.form_value("client_id").as_deref(), Some("cid"));
     assert_eq!(r.form_value("client_secret").as_deref(), Some("CS-SECRET"));
 }
@@ -116,18 +157,35 @@ async fn password_grant_posts_username_and_password() {
 #[tokio::test]
 async fn token_endpoint_errors_are_auth_errors_without_secrets() {
     let (org, server) = token_server().await;
-    org.fail_grants.store(true, std::sync::atomic::Ordering::SeqCst);
+    org.fail_grants
+        .store(true, std::sync::atomic::Ordering::SeqCst);
     let g = RefreshTokenGrant::new(&server.url, "cid", Secret::new("RT-SECRET")).unwrap();
     let err = g.fetch(&transport()).await.unwrap_err();
-    assert!(matches!(err, Error::Auth { kind: AuthErrorKind::Rejected, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Auth {
+                kind: AuthErrorKind::Rejected,
+                ..
+            }
+        ),
+        "{err}"
+    );
     let text = format!("{err} {err:?}");
-    assert!(text.contains("invalid_grant") && !text.contains("RT-SECRET"), "{text}");
+    assert!(
+        text.contains("invalid_grant") && !text.contains("RT-SECRET"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
 async fn unreadable_token_json_never_quotes_the_body() {
     let server = TestServer::start(Arc::new(|_| {
-        Reply::new(200, "application/json", r#"{"access_token": "LEAKY-TOKEN", "instance_url": 5}"#)
+        Reply::new(
+            200,
+            "application/json",
+            r#"{"access_token": "LEAKY-TOKEN", "instance_url": 5}"#,
+        )
     }))
     .await;
     let g = RefreshTokenGrant::new(&server.url, "cid", Secret::new("r")).unwrap();
@@ -163,7 +221,10 @@ async fn jwt_bearer_sends_an_rs256_assertion_the_public_key_verifies() {
         .unwrap()
         .claims;
     let exp = claims["exp"].as_u64().unwrap();
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
     assert!(exp > now && exp <= now + 180, "exp {exp} now {now}");
 }
 
@@ -218,7 +279,11 @@ async fn soap_login_returns_session_and_metadata_url() {
         t.metadata_url.as_deref(),
         Some(format!("{}/services/Soap/m/66.0/00Dx0000000001", server.url).as_str())
     );
-    let left = t.expires_at.unwrap().duration_since(SystemTime::now()).unwrap();
+    let left = t
+        .expires_at
+        .unwrap()
+        .duration_since(SystemTime::now())
+        .unwrap();
     assert!(left > Duration::from_secs(7100) && left <= Duration::from_secs(7200));
     let r = &server.recorded()[0];
     assert_eq!(r.path, "/services/Soap/u/66.0");
@@ -230,15 +295,30 @@ async fn soap_login_invalid_login_is_an_auth_error() {
     let server = login_server().await;
     let src = SoapLogin::new(&server.url, "66.0", "u@x.com", Secret::new("WRONG-PW")).unwrap();
     let err = src.fetch(&transport()).await.unwrap_err();
-    assert!(matches!(err, Error::Auth { kind: AuthErrorKind::Rejected, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Auth {
+                kind: AuthErrorKind::Rejected,
+                ..
+            }
+        ),
+        "{err}"
+    );
     let text = format!("{err} {err:?}");
-    assert!(text.contains("INVALID_LOGIN") && !text.contains("WRONG-PW"), "{text}");
+    assert!(
+        text.contains("INVALID_LOGIN") && !text.contains("WRONG-PW"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
 async fn soap_client_over_login_calls_the_metadata_server_url() {
     let org = Arc::new(FakeOrg::default());
-    org.valid.lock().unwrap().insert("00Dx!LOGIN&amp;SESSION".into());
+    org.valid
+        .lock()
+        .unwrap()
+        .insert("00Dx!LOGIN&amp;SESSION".into());
     let api = start_org(org).await;
     // A login endpoint whose metadataServerUrl points at the API server.
     let api_url = api.url.clone();
@@ -246,11 +326,18 @@ async fn soap_client_over_login_calls_the_metadata_server_url() {
     let src = SoapLogin::new(&login.url, "66.0", "u", Secret::new("p")).unwrap();
     let client = SoapClient::new(Credential::builder(src).build().unwrap());
     let resp: EchoResponse = client
-        .call(&ops::READ_ECHO, &TestHeaders::default(), &Echo { text: "md".into() })
+        .call(
+            &ops::READ_ECHO,
+            &TestHeaders::default(),
+            &Echo { text: "md".into() },
+        )
         .await
         .unwrap();
     assert_eq!(resp.result, "md");
-    assert_eq!(api.recorded()[0].path, "/services/Soap/m/66.0/00Dx0000000001");
+    assert_eq!(
+        api.recorded()[0].path,
+        "/services/Soap/m/66.0/00Dx0000000001"
+    );
 }
 
 /// Writes an executable shell script into a fresh temporary directory.
@@ -283,15 +370,40 @@ async fn sf_cli_failures_are_auth_errors_with_the_cli_message() {
         "fail",
         r#"echo '{"status":1,"name":"NamedOrgNotFound","message":"No authorization information found for nope."}'; exit 1"#,
     );
-    let err = SfCli::new().program(&sf).target_org("nope").fetch(&transport()).await.unwrap_err();
-    assert!(matches!(err, Error::Auth { kind: AuthErrorKind::TokenFetch, .. }), "{err}");
-    assert!(err.to_string().contains("No authorization information"), "{err}");
+    let err = SfCli::new()
+        .program(&sf)
+        .target_org("nope")
+        .fetch(&transport())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Auth {
+                kind: AuthErrorKind::TokenFetch,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("No authorization information"),
+        "{err}"
+    );
 
-    let missing = SfCli::new().program("/nonexistent/sf").fetch(&transport()).await.unwrap_err();
+    let missing = SfCli::new()
+        .program("/nonexistent/sf")
+        .fetch(&transport())
+        .await
+        .unwrap_err();
     assert!(missing.to_string().contains("could not start"), "{missing}");
 
     let garbage = script("garbage", "echo 'accessToken=LEAK not json'");
-    let err = SfCli::new().program(&garbage).fetch(&transport()).await.unwrap_err();
+    let err = SfCli::new()
+        .program(&garbage)
+        .fetch(&transport())
+        .await
+        .unwrap_err();
     assert!(!err.to_string().contains("LEAK"), "{err}");
 
     let slow = script("slow", "sleep 5");

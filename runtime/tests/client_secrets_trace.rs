@@ -37,10 +37,14 @@ async fn no_secret_reaches_logs_errors_or_debug_output() {
     let cred = Credential::builder(grant).build().unwrap();
     let client = SoapClient::new(cred.clone());
     let headers = TestHeaders {
-        session_header: Some(SessionHeader { session_id: "CALLER-HIDDEN".into() }),
+        session_header: Some(SessionHeader {
+            session_id: "CALLER-HIDDEN".into(),
+        }),
         call_options: None,
     };
-    let echo = Echo { text: "hello".into() };
+    let echo = Echo {
+        text: "hello".into(),
+    };
 
     // A call, an expiry healed by a refresh, a failing refresh.
     let r: EchoResponse = client.call(&ops::READ_ECHO, &headers, &echo).await.unwrap();
@@ -49,7 +53,10 @@ async fn no_secret_reaches_logs_errors_or_debug_output() {
     let _: EchoResponse = client.call(&ops::READ_ECHO, &headers, &echo).await.unwrap();
     org.expire_all();
     org.fail_grants.store(true, Ordering::SeqCst);
-    let err = client.call::<_, _, EchoResponse>(&ops::READ_ECHO, &headers, &echo).await.unwrap_err();
+    let err = client
+        .call::<_, _, EchoResponse>(&ops::READ_ECHO, &headers, &echo)
+        .await
+        .unwrap_err();
     printed += &format!("{err}{err:?}");
     org.fail_grants.store(false, Ordering::SeqCst);
 
@@ -65,7 +72,9 @@ async fn no_secret_reaches_logs_errors_or_debug_output() {
     let src = SoapLogin::new(&login.url, "66.0", "u", Secret::new("PW-HIDDEN")).unwrap();
     let c = Credential::builder(src).build().unwrap();
     printed += &format!("{c:?}{:?}", c.token().await.unwrap());
-    let err = SoapClient::new(c).call::<_, _, EchoResponse>(&ops::READ_ECHO, &headers, &echo).await;
+    let err = SoapClient::new(c)
+        .call::<_, _, EchoResponse>(&ops::READ_ECHO, &headers, &echo)
+        .await;
     printed += &format!("{err:?}");
 
     // Merge fields in a REST-style request.
@@ -84,8 +93,14 @@ async fn no_secret_reaches_logs_errors_or_debug_output() {
     printed += &format!("{resp:?}");
 
     let logged = logs.text();
-    assert!(logged.contains("SOAP call"), "debug summaries are logged:\n{logged}");
-    assert!(logged.contains("SOAP request") && logged.contains("***"), "trace bodies are logged, redacted");
+    assert!(
+        logged.contains("SOAP call"),
+        "debug summaries are logged:\n{logged}"
+    );
+    assert!(
+        logged.contains("SOAP request") && logged.contains("***"),
+        "trace bodies are logged, redacted"
+    );
     for secret in SECRETS {
         assert!(!logged.contains(secret), "{secret} in the logs:\n{logged}");
         assert!(!printed.contains(secret), "{secret} printed:\n{printed}");

@@ -40,7 +40,8 @@ fn echo(text: &str) -> Echo {
 }
 
 async fn call(c: &SoapClient, text: &str) -> Result<EchoResponse, Error> {
-    c.call(&ops::READ_ECHO, &TestHeaders::default(), &echo(text)).await
+    c.call(&ops::READ_ECHO, &TestHeaders::default(), &echo(text))
+        .await
 }
 
 #[tokio::test]
@@ -49,27 +50,58 @@ async fn session_header_is_written_from_the_token_and_replaces_a_caller_set_one(
     let server = start_org(org.clone()).await;
     let client = oauth_client(&server);
     let headers = TestHeaders {
-        session_header: Some(SessionHeader { session_id: "CALLER-SET".into() }),
-        call_options: Some(CallOptions { client: Some("me".into()) }),
+        session_header: Some(SessionHeader {
+            session_id: "CALLER-SET".into(),
+        }),
+        call_options: Some(CallOptions {
+            client: Some("me".into()),
+        }),
     };
     let (out_headers, resp): (TestHeaders, EchoResponse) = client
         .call_with_headers(&ops::READ_ECHO, &headers, &echo("hello"))
         .await
         .unwrap();
     assert_eq!(resp.result, "hello");
-    assert_eq!(out_headers.call_options.unwrap().client.as_deref(), Some("srv"));
-    let soap = server.recorded().into_iter().find(|r| r.path == PATH).unwrap();
+    assert_eq!(
+        out_headers.call_options.unwrap().client.as_deref(),
+        Some("srv")
+    );
+    let soap = server
+        .recorded()
+        .into_iter()
+        .find(|r| r.path == PATH)
+        .unwrap();
     let xml = soap.text();
     assert!(xml.contains("00Dtok!1-SECRET"), "{xml}");
     assert!(!xml.contains("CALLER-SET"), "{xml}");
-    assert_eq!(xml.matches("sessionId>").count(), 2, "one SessionHeader: {xml}");
-    assert!(xml.contains("<client>me</client>") || xml.contains(":client>me<"), "{xml}");
+    assert_eq!(
+        xml.matches("sessionId>").count(),
+        2,
+        "one SessionHeader: {xml}"
+    );
+    assert!(
+        xml.contains("<client>me</client>") || xml.contains(":client>me<"),
+        "{xml}"
+    );
     assert_eq!(soap.header("content-type"), Some("text/xml; charset=UTF-8"));
     assert_eq!(soap.header("soapaction"), Some("\"\""));
-    let grant = server.recorded().into_iter().find(|r| r.path == TOKEN_PATH).unwrap();
-    assert_eq!(grant.form_value("grant_type").as_deref(), Some("refresh_token"));
-    assert_eq!(grant.form_value("refresh_token").as_deref(), Some("REFRESH-SECRET"));
-    assert_eq!(grant.form_value("client_secret").as_deref(), Some("CLIENT-SECRET"));
+    let grant = server
+        .recorded()
+        .into_iter()
+        .find(|r| r.path == TOKEN_PATH)
+        .unwrap();
+    assert_eq!(
+        grant.form_value("grant_type").as_deref(),
+        Some("refresh_token")
+    );
+    assert_eq!(
+        grant.form_value("refresh_token").as_deref(),
+        Some("REFRESH-SECRET")
+    );
+    assert_eq!(
+        grant.form_value("client_secret").as_deref(),
+        Some("CLIENT-SECRET")
+    );
 }
 
 #[tokio::test]
@@ -82,7 +114,11 @@ async fn expired_token_is_refreshed_once_and_the_call_retried() {
     let resp = call(&client, "two").await.unwrap();
     assert_eq!(resp.result, "two");
     assert_eq!(org.grants(), 2);
-    assert_eq!(server.count(PATH), 3, "first call, rejected call, retried call");
+    assert_eq!(
+        server.count(PATH),
+        3,
+        "first call, rejected call, retried call"
+    );
 }
 
 #[tokio::test]
@@ -123,12 +159,22 @@ async fn a_failing_refresh_is_one_auth_error_per_call_and_one_grant_attempt() {
     for t in tasks {
         let err = t.await.unwrap().unwrap_err();
         assert!(
-            matches!(err, Error::Auth { kind: AuthErrorKind::Rejected, .. }),
+            matches!(
+                err,
+                Error::Auth {
+                    kind: AuthErrorKind::Rejected,
+                    ..
+                }
+            ),
             "{err}"
         );
         assert!(err.to_string().contains("invalid_grant"), "{err}");
     }
-    assert_eq!(server.count(TOKEN_PATH), 2, "first grant + ONE failed refresh");
+    assert_eq!(
+        server.count(TOKEN_PATH),
+        2,
+        "first grant + ONE failed refresh"
+    );
     // Later calls try again (and succeed once the grant works again).
     org.fail_grants.store(false, Ordering::SeqCst);
     org.grant_delay_ms.store(0, Ordering::SeqCst);
@@ -153,7 +199,13 @@ async fn a_second_invalid_session_id_is_an_auth_error_not_a_loop() {
     let client = oauth_client(&server);
     let err = call(&client, "x").await.unwrap_err();
     assert!(
-        matches!(err, Error::Auth { kind: AuthErrorKind::SessionInvalid, .. }),
+        matches!(
+            err,
+            Error::Auth {
+                kind: AuthErrorKind::SessionInvalid,
+                ..
+            }
+        ),
         "{err}"
     );
     assert_eq!(server.count(PATH), 2, "the call and ONE retry");
@@ -165,9 +217,22 @@ async fn a_static_token_that_expires_is_an_auth_error_at_once() {
     let org = Arc::new(FakeOrg::default());
     let server = start_org(org.clone()).await;
     let token = AccessToken::new("00Dstatic!NOT-ISSUED", server.url.clone());
-    let client = SoapClient::new(Credential::builder(StaticToken::new(token)).build().unwrap());
+    let client = SoapClient::new(
+        Credential::builder(StaticToken::new(token))
+            .build()
+            .unwrap(),
+    );
     let err = call(&client, "x").await.unwrap_err();
-    assert!(matches!(err, Error::Auth { kind: AuthErrorKind::SessionInvalid, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Auth {
+                kind: AuthErrorKind::SessionInvalid,
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert_eq!(server.count(PATH), 1);
 }
 
@@ -202,7 +267,9 @@ async fn reads_give_up_after_the_retry_budget() {
     let (_org, server) = flaky(503, 100).await;
     let client = oauth_client(&server);
     let err = call(&client, "r").await.unwrap_err();
-    let Error::HttpStatus { status, body, .. } = &err else { panic!("{err}") };
+    let Error::HttpStatus { status, body, .. } = &err else {
+        panic!("{err}")
+    };
     assert_eq!(*status, 503);
     assert_eq!(body, b"<html>busy</html>");
     assert_eq!(server.count(PATH), 3, "1 + max_retries 2");
@@ -216,9 +283,16 @@ async fn writes_are_never_replayed() {
         .call::<_, _, EchoResponse>(&ops::WRITE_ECHO, &TestHeaders::default(), &echo("w"))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::HttpStatus { status: 503, .. }), "{err}");
+    assert!(
+        matches!(err, Error::HttpStatus { status: 503, .. }),
+        "{err}"
+    );
     assert_eq!(server.count(PATH), 1);
-    let soap = server.recorded().into_iter().find(|r| r.path == PATH).unwrap();
+    let soap = server
+        .recorded()
+        .into_iter()
+        .find(|r| r.path == PATH)
+        .unwrap();
     assert_eq!(soap.header("soapaction"), Some("\"writeEcho\""));
 }
 
@@ -228,18 +302,30 @@ async fn other_faults_and_html_errors_are_typed() {
     let o = org.clone();
     let server = TestServer::start(Arc::new(move |r| match (r.path.as_str(), o.grants()) {
         (PATH, _) if r.text().contains("html") => Reply::new(500, "text/html", "<html>oops</html>"),
-        (PATH, _) => Reply::xml(500, fault_xml("sf:INVALID_TYPE", "INVALID_TYPE: no such type")),
+        (PATH, _) => Reply::xml(
+            500,
+            fault_xml("sf:INVALID_TYPE", "INVALID_TYPE: no such type"),
+        ),
         _ => o.handle(r),
     }))
     .await;
     *org.instance_url.lock().unwrap() = server.url.clone();
     let client = oauth_client(&server);
     let err = call(&client, "x").await.unwrap_err();
-    assert_eq!(err.exception_code(), Some(&ExceptionCode::InvalidType), "{err}");
-    let Error::Fault { fault, .. } = &err else { panic!() };
+    assert_eq!(
+        err.exception_code(),
+        Some(&ExceptionCode::InvalidType),
+        "{err}"
+    );
+    let Error::Fault { fault, .. } = &err else {
+        panic!()
+    };
     assert_eq!(fault.string, "INVALID_TYPE: no such type");
     let err = call(&client, "html").await.unwrap_err();
-    assert!(matches!(err, Error::HttpStatus { status: 500, .. }), "{err}");
+    assert!(
+        matches!(err, Error::HttpStatus { status: 500, .. }),
+        "{err}"
+    );
     assert_eq!(server.count(PATH), 2, "faults are not retried");
 }
 
@@ -266,13 +352,20 @@ async fn soap12_sends_its_content_type_with_the_action() {
     let _ = client
         .call::<_, _, EchoResponse>(&ops::ECHO_12, &TestHeaders::default(), &echo("x"))
         .await;
-    let soap = server.recorded().into_iter().find(|r| r.path == PATH).unwrap();
+    let soap = server
+        .recorded()
+        .into_iter()
+        .find(|r| r.path == PATH)
+        .unwrap();
     assert_eq!(
         soap.header("content-type"),
         Some("application/soap+xml; charset=UTF-8; action=\"urn:echo\"")
     );
     assert_eq!(soap.header("soapaction"), None);
-    assert!(soap.text().contains("http://www.w3.org/2003/05/soap-envelope"));
+    assert!(
+        soap.text()
+            .contains("http://www.w3.org/2003/05/soap-envelope")
+    );
 }
 
 #[tokio::test]
@@ -280,7 +373,10 @@ async fn explicit_endpoints_and_other_apis() {
     let org = Arc::new(FakeOrg::default());
     let server = start_org(org.clone()).await;
     let grant = RefreshTokenGrant::new(&server.url, "id", Secret::new("r")).unwrap();
-    let cred = Credential::builder(grant).api_version("59.0").build().unwrap();
+    let cred = Credential::builder(grant)
+        .api_version("59.0")
+        .build()
+        .unwrap();
     let partner = SoapClient::builder(cred.clone())
         .endpoint(Endpoint::Api("u".into()))
         .build();
@@ -291,9 +387,14 @@ async fn explicit_endpoints_and_other_apis() {
         .build();
     let _ = call(&fixed, "x").await;
     let paths: Vec<String> = server.recorded().into_iter().map(|r| r.path).collect();
-    assert!(paths.contains(&"/services/Soap/u/59.0".to_owned()), "{paths:?}");
+    assert!(
+        paths.contains(&"/services/Soap/u/59.0".to_owned()),
+        "{paths:?}"
+    );
     assert!(paths.contains(&"/custom/soap".to_owned()), "{paths:?}");
-    let err = SoapClient::builder(cred).endpoint_url("callout:Other/x").unwrap_err();
+    let err = SoapClient::builder(cred)
+        .endpoint_url("callout:Other/x")
+        .unwrap_err();
     assert!(matches!(err, Error::Config { .. }), "{err}");
 }
 
@@ -306,7 +407,10 @@ fn the_blocking_facade_calls_without_an_async_runtime() {
     let server = server_rt.block_on(start_org(org.clone()));
     let transport = Arc::new(ReqwestTransport::new().unwrap());
     let grant = RefreshTokenGrant::new(&server.url, "id", Secret::new("r")).unwrap();
-    let cred = Credential::builder(grant).transport(transport).build().unwrap();
+    let cred = Credential::builder(grant)
+        .transport(transport)
+        .build()
+        .unwrap();
     let client = SoapClient::new(cred);
     let resp = rt.block_on(call(&client, "sync")).unwrap().unwrap();
     assert_eq!(resp.result, "sync");

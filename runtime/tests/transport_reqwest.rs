@@ -128,18 +128,27 @@ async fn refused_connection_is_a_connect_error() {
     let err = t.send(post(&url, vec![])).await.unwrap_err();
     assert_eq!(kind(&err), Some(TransportErrorKind::Connect), "{err}");
     assert!(err.is_retryable_transport());
-    assert!(!err.to_string().contains("SECRET-Q"), "no query in errors: {err}");
+    assert!(
+        !err.to_string().contains("SECRET-Q"),
+        "no query in errors: {err}"
+    );
 }
 
 #[tokio::test]
 async fn plain_http_to_a_non_loopback_host_is_refused_before_connecting() {
     let t = ReqwestTransport::new().unwrap();
-    for url in ["http://example.com/services/Soap/m/66.0", "http://10.1.2.3/x"] {
+    for url in [
+        "http://example.com/services/Soap/m/66.0",
+        "http://10.1.2.3/x",
+    ] {
         let err = t.send(post(url, vec![])).await.unwrap_err();
         assert!(matches!(err, Error::Config { .. }), "{url}: {err}");
         assert!(err.to_string().contains("plain HTTP"), "{err}");
     }
-    let err = t.send(post("ftp://example.com/x", vec![])).await.unwrap_err();
+    let err = t
+        .send(post("ftp://example.com/x", vec![]))
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Config { .. }), "{err}");
 }
 
@@ -163,12 +172,19 @@ async fn oversized_plain_response_is_refused() {
         .build()
         .unwrap();
     let err = t.send(post(&server.url, vec![])).await.unwrap_err();
-    assert_eq!(kind(&err), Some(TransportErrorKind::ResponseTooLarge), "{err}");
+    assert_eq!(
+        kind(&err),
+        Some(TransportErrorKind::ResponseTooLarge),
+        "{err}"
+    );
     let ok = ReqwestTransport::builder()
         .max_response_bytes(200_000)
         .build()
         .unwrap();
-    assert_eq!(ok.send(post(&server.url, vec![])).await.unwrap().body.len(), 200_000);
+    assert_eq!(
+        ok.send(post(&server.url, vec![])).await.unwrap().body.len(),
+        200_000
+    );
 }
 
 #[tokio::test]
@@ -187,7 +203,11 @@ async fn gzip_bomb_is_stopped_at_the_decompressed_limit() {
         .build()
         .unwrap();
     let err = t.send(post(&server.url, vec![])).await.unwrap_err();
-    assert_eq!(kind(&err), Some(TransportErrorKind::ResponseTooLarge), "{err}");
+    assert_eq!(
+        kind(&err),
+        Some(TransportErrorKind::ResponseTooLarge),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -220,12 +240,16 @@ async fn error_statuses_are_responses_not_errors() {
 async fn redirects_are_not_followed() {
     let server = TestServer::start(Arc::new(|_| {
         let mut r = Reply::new(307, "text/plain", "");
-        r.headers.push(("Location".into(), "http://127.0.0.1:1/elsewhere".into()));
+        r.headers
+            .push(("Location".into(), "http://127.0.0.1:1/elsewhere".into()));
         r
     }))
     .await;
     let t = ReqwestTransport::new().unwrap();
-    let resp = t.send(post(&server.url, b"sessionId".to_vec())).await.unwrap();
+    let resp = t
+        .send(post(&server.url, b"sessionId".to_vec()))
+        .await
+        .unwrap();
     assert_eq!(resp.status.as_u16(), 307);
     assert_eq!(server.recorded().len(), 1);
 }
