@@ -159,6 +159,13 @@ impl SoapClient {
     }
 }
 
+impl From<Credential> for SoapClient {
+    /// [`SoapClient::new`]: the Metadata API of the credential's org.
+    fn from(credential: Credential) -> Self {
+        Self::new(credential)
+    }
+}
+
 impl fmt::Debug for SoapClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SoapClient")

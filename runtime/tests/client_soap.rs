@@ -419,3 +419,30 @@ fn the_blocking_facade_calls_without_an_async_runtime() {
     assert!(matches!(inner, Err(Error::Config { .. })));
     drop(server);
 }
+
+#[tokio::test]
+async fn a_token_about_to_expire_is_replaced_before_use() {
+    use runtime::auth::TokenSource;
+    use runtime::transport::{BoxFuture, Transport};
+    /// Hands out tokens that expire 10 s after issue (inside the one-minute margin).
+    #[derive(Debug, Default)]
+    struct ShortLived(std::sync::atomic::AtomicUsize);
+    impl TokenSource for ShortLived {
+        fn fetch<'a>(&'a self, _: &'a dyn Transport) -> BoxFuture<'a, Result<AccessToken, Error>> {
+            Box::pin(async move {
+                let n = self.0.fetch_add(1, Ordering::SeqCst) + 1;
+                let mut t = AccessToken::new(format!("short-{n}"), "https://x.example");
+                t.expires_at = Some(std::time::SystemTime::now() + Duration::from_secs(10));
+                Ok(t)
+            })
+        }
+    }
+    let cred = Credential::builder(ShortLived::default()).build().unwrap();
+    let first = cred.token().await.unwrap();
+    let second = cred.token().await.unwrap();
+    assert_eq!(first.token.secret.expose(), "short-1");
+    assert_eq!(second.token.secret.expose(), "short-2");
+    assert_eq!(second.generation, 2);
+    let client: SoapClient = cred.into();
+    assert!(matches!(client.endpoint(), Endpoint::Metadata));
+}

@@ -45,7 +45,10 @@ impl Recorded {
             .collect()
     }
     pub fn form_value(&self, key: &str) -> Option<String> {
-        self.form().into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.form()
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 }
 
@@ -275,7 +278,10 @@ impl FakeOrg {
             return self.token_endpoint();
         }
         let Some(session) = soap_types::session_id_of(&r.text()) else {
-            return Reply::xml(500, soap_types::fault_xml("sf:INVALID_SESSION_ID", "no session"));
+            return Reply::xml(
+                500,
+                soap_types::fault_xml("sf:INVALID_SESSION_ID", "no session"),
+            );
         };
         if !self.valid.lock().unwrap().contains(&session) {
             return Reply::xml(
@@ -286,7 +292,10 @@ impl FakeOrg {
                 ),
             );
         }
-        Reply::xml(200, soap_types::echo_response_xml(&soap_types::echo_text_of(&r.text())))
+        Reply::xml(
+            200,
+            soap_types::echo_response_xml(&soap_types::echo_text_of(&r.text())),
+        )
     }
 
     fn token_endpoint(&self) -> Reply {

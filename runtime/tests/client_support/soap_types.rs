@@ -17,7 +17,12 @@ impl rt::Complex for SessionHeader {
         fields: &[rt::FieldInfo::new("sessionId", NS, rt::REQUIRED)],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.one(&mut self.session_id, s),
             _ => r.skip(s),
@@ -41,7 +46,12 @@ impl rt::Complex for CallOptions {
         fields: &[rt::FieldInfo::new("client", NS, rt::OPTIONAL)],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.opt(&mut self.client, s),
             _ => r.skip(s),
@@ -70,7 +80,12 @@ impl rt::Complex for TestHeaders {
         ],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.opt(&mut self.session_header, s),
             1 => r.opt(&mut self.call_options, s),
@@ -96,7 +111,12 @@ impl rt::Complex for Echo {
         fields: &[rt::FieldInfo::new("text", NS, rt::REQUIRED)],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.one(&mut self.text, s),
             _ => r.skip(s),
@@ -109,7 +129,10 @@ impl rt::Complex for Echo {
     }
 }
 impl rt::Element for Echo {
-    const NAME: rt::Name = rt::Name { ns: NS, local: "echo" };
+    const NAME: rt::Name = rt::Name {
+        ns: NS,
+        local: "echo",
+    };
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -123,7 +146,12 @@ impl rt::Complex for EchoResponse {
         fields: &[rt::FieldInfo::new("result", NS, rt::REQUIRED)],
         attrs: &[],
     };
-    fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
+    fn read_field(
+        &mut self,
+        i: usize,
+        r: &mut rt::Reader<'_>,
+        s: &rt::Start<'_>,
+    ) -> rt::ReadResult {
         match i {
             0 => r.one(&mut self.result, s),
             _ => r.skip(s),
@@ -136,12 +164,21 @@ impl rt::Complex for EchoResponse {
     }
 }
 impl rt::Element for EchoResponse {
-    const NAME: rt::Name = rt::Name { ns: NS, local: "echoResponse" };
+    const NAME: rt::Name = rt::Name {
+        ns: NS,
+        local: "echoResponse",
+    };
 }
 
 pub const SESSION: rt::SessionHeaderInfo = rt::SessionHeaderInfo {
-    element: rt::Name { ns: NS, local: "SessionHeader" },
-    session_id: rt::Name { ns: NS, local: "sessionId" },
+    element: rt::Name {
+        ns: NS,
+        local: "SessionHeader",
+    },
+    session_id: rt::Name {
+        ns: NS,
+        local: "sessionId",
+    },
 };
 
 pub mod ops {
