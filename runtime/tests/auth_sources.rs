@@ -417,3 +417,33 @@ async fn sf_cli_failures_are_auth_errors_with_the_cli_message() {
     assert!(err.to_string().contains("did not finish"), "{err}");
     assert!(started.elapsed() < Duration::from_secs(3));
 }
+
+#[tokio::test]
+async fn soap_login_hostile_or_broken_answers_are_errors() {
+    let answers = [
+        (200, "<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>"),
+        (200, "not xml at all"),
+        (
+            200,
+            "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><loginResponse><result><sessionId>x</sessionId>",
+        ),
+        (
+            200,
+            "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><r/></s:Body></s:Envelope>",
+        ),
+        (503, "<html>down</html>"),
+    ];
+    for (status, body) in answers {
+        let server =
+            TestServer::start(Arc::new(move |_| Reply::new(status, "text/xml", body))).await;
+        let src = SoapLogin::new(&server.url, "66.0", "u", Secret::new("p")).unwrap();
+        let err = src.fetch(&transport()).await.unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Auth { .. } | Error::HttpStatus { status: 503, .. }
+            ),
+            "{body}: {err}"
+        );
+    }
+}

@@ -3,14 +3,15 @@
 
 use std::time::{Duration, SystemTime};
 
-use quick_xml::events::Event;
 use zeroize::Zeroizing;
 
 use super::merge::xml_escape_into;
 use super::oauth::parse_login_url;
 use super::{AccessToken, Secret, TokenSource};
 use crate::error::{AuthErrorKind, Error, ExceptionCode, url_sans_query};
+use crate::soap::decode_fault;
 use crate::transport::{BoxFuture, HttpRequest, Method, Transport, Url, parse_url};
+use crate::xml::{DecodeError, Reader};
 
 /// `login(username, password)` against `{login_url}/services/Soap/u/{api_version}`.
 ///
@@ -68,27 +69,32 @@ impl SoapLogin {
         req.body = self.envelope().as_bytes().to_vec();
         let resp = transport.send(req).await?;
         let body = Zeroizing::new(resp.body);
-        let parsed = parse_response(&body).map_err(|why| {
-            if resp.status.is_success() || resp.status.as_u16() == 500 {
-                Error::auth(
-                    AuthErrorKind::TokenFetch,
-                    format!("login() at {}: {why}", url_sans_query(&self.endpoint)),
-                )
-            } else {
-                Error::http_status(resp.status.as_u16(), &self.endpoint, "", b"")
-            }
-        })?;
-        match parsed {
-            LoginOutcome::Fault { code, string } => Err(Error::auth(
+        let at = url_sans_query(&self.endpoint);
+        if let Ok(fault) = decode_fault(&body) {
+            return Err(Error::auth(
                 AuthErrorKind::Rejected,
                 format!(
-                    "login() at {} failed: {} ({string})",
-                    url_sans_query(&self.endpoint),
-                    ExceptionCode::parse(&code)
+                    "login() at {at} failed: {} ({})",
+                    ExceptionCode::of_fault(&fault),
+                    fault.string
                 ),
-            )),
-            LoginOutcome::Result(r) => self.token_from(r),
+            ));
         }
+        if !resp.status.is_success() {
+            return Err(Error::http_status(
+                resp.status.as_u16(),
+                &self.endpoint,
+                "",
+                b"",
+            ));
+        }
+        let result = read_result(&body).map_err(|e| {
+            Error::auth(
+                AuthErrorKind::TokenFetch,
+                format!("login() at {at}: unreadable answer: {e}"),
+            )
+        })?;
+        self.token_from(result)
     }
 
     fn token_from(&self, r: LoginResult) -> Result<AccessToken, Error> {
@@ -132,77 +138,28 @@ struct LoginResult {
     seconds_valid: Option<u64>,
 }
 
-enum LoginOutcome {
-    Result(LoginResult),
-    Fault { code: String, string: String },
+/// Reads the fields of a login response, matching elements by local name at any depth
+/// under the envelope (`loginResponse/result/...`, `userInfo/sessionSecondsValid`).
+fn read_result(xml: &[u8]) -> Result<LoginResult, DecodeError> {
+    let mut r = Reader::new(xml)?;
+    r.root()?;
+    let mut out = LoginResult::default();
+    walk(&mut r, &mut out)?;
+    r.end_document()?;
+    Ok(out)
 }
 
-/// Reads a login response or fault. Elements are matched by local name (faults use the
-/// envelope's namespace, results the partner one; no other element has these names).
-fn parse_response(xml: &[u8]) -> Result<LoginOutcome, String> {
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut path: Vec<String> = Vec::new();
-    let mut text = Zeroizing::new(String::new());
-    let mut result = LoginResult::default();
-    let (mut code, mut string, mut fault) = (None, String::new(), false);
-    loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("malformed XML at byte {}: {e}", reader.error_position()))?;
-        match event {
-            Event::Start(e) => {
-                let local = e.local_name().as_ref().to_owned();
-                fault |= local == "Fault";
-                path.push(local);
-                text.clear();
-            }
-            Event::Text(t) => text.push_str(&t.xml10_content()),
-            Event::CData(t) => text.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) => text.push(resolve_ref(&r)?),
-            Event::End(_) => {
-                let Some(local) = path.pop() else { continue };
-                let value = text.trim().to_owned();
-                text.clear();
-                match local.as_str() {
-                    "sessionId" => result.session_id = Some(Secret::new(value)),
-                    "serverUrl" => result.server_url = Some(value),
-                    "metadataServerUrl" => result.metadata_server_url = Some(value),
-                    "sessionSecondsValid" => result.seconds_valid = value.parse().ok(),
-                    "faultcode" => {
-                        code.get_or_insert(value.rsplit(':').next().unwrap_or("").to_owned());
-                    }
-                    "exceptionCode" => code = Some(value),
-                    "faultstring" => string = value,
-                    _ => {}
-                }
-            }
-            Event::DocType(_) => return Err("a DOCTYPE is not allowed in SOAP".into()),
-            Event::Eof => break,
-            _ => {}
+/// Reads the children of the current element (the reader's depth limit bounds recursion).
+fn walk(r: &mut Reader<'_>, out: &mut LoginResult) -> Result<(), DecodeError> {
+    while let Some(c) = r.next_child()? {
+        match c.local() {
+            "sessionId" => out.session_id = Some(Secret::new(r.text(&c)?.into_owned())),
+            "serverUrl" => out.server_url = Some(r.text(&c)?.trim().to_owned()),
+            "metadataServerUrl" => out.metadata_server_url = Some(r.text(&c)?.trim().to_owned()),
+            "sessionSecondsValid" => out.seconds_valid = r.text(&c)?.trim().parse().ok(),
+            _ => walk(r, out)?,
         }
     }
-    Ok(if fault {
-        LoginOutcome::Fault {
-            code: code.unwrap_or_default(),
-            string,
-        }
-    } else {
-        LoginOutcome::Result(result)
-    })
-}
-
-/// The character of a predefined entity or character reference.
-fn resolve_ref(r: &quick_xml::events::BytesRef<'_>) -> Result<char, String> {
-    Ok(match &**r {
-        "lt" => '<',
-        "gt" => '>',
-        "amp" => '&',
-        "apos" => '\'',
-        "quot" => '"',
-        other => r
-            .resolve_char_ref()
-            .ok()
-            .flatten()
-            .ok_or_else(|| format!("unknown entity &{other};"))?,
-    })
+    r.close();
+    Ok(())
 }
