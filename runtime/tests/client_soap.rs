@@ -149,7 +149,9 @@ async fn a_failing_refresh_is_one_auth_error_per_call_and_one_grant_attempt() {
     call(&client, "warm-up").await.unwrap();
     org.expire_all();
     org.fail_grants.store(true, Ordering::SeqCst);
-    org.grant_delay_ms.store(100, Ordering::SeqCst);
+    // Long enough that all 32 calls are rejected while the one refresh is under way
+    // (a call rejected after a failure has been reported would rightly try again).
+    org.grant_delay_ms.store(1000, Ordering::SeqCst);
     let tasks: Vec<_> = (0..32)
         .map(|_| {
             let c = client.clone();
