@@ -21,6 +21,7 @@
 //! # Ok::<(), codegen::Error>(())
 //! ```
 
+mod builder;
 pub mod emit;
 pub mod ir;
 mod lower;
@@ -29,6 +30,7 @@ pub mod names;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use builder::Builder;
 pub use wsdl::model::Location;
 
 /// Why stubs could not be generated.
@@ -95,117 +97,21 @@ pub struct Generated {
     pub inputs: Vec<PathBuf>,
 }
 
-/// Configures and runs the generator (the build.rs and CLI entry point).
-#[derive(Debug, Clone)]
-pub struct Builder {
-    wsdl: Option<PathBuf>,
-    out_dir: Option<PathBuf>,
-    runtime_path: String,
-}
-
-impl Default for Builder {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Builder {
-    pub fn new() -> Self {
-        Self {
-            wsdl: None,
-            out_dir: None,
-            runtime_path: "::runtime".to_owned(),
-        }
-    }
-
-    /// The WSDL to generate from.
-    pub fn wsdl(mut self, path: impl Into<PathBuf>) -> Self {
-        self.wsdl = Some(path.into());
-        self
-    }
-
-    /// Where [`Builder::write`] puts `{stem}.rs`; defaults to `OUT_DIR` in a build script.
-    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
-        self.out_dir = Some(dir.into());
-        self
-    }
-
-    /// The path the generated code reaches the runtime crate by (default `::runtime`), for
-    /// crates that rename or re-export it: `.runtime_path("::my_sdk::soap_runtime")`.
-    pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
-        self.runtime_path = path.into();
-        self
-    }
-
-    /// Loads the WSDL and generates the stubs; writes nothing.
-    pub fn generate(&self) -> Result<Generated, Error> {
-        let path = self.wsdl.as_ref().ok_or(Error::NoWsdl)?;
-        let defs = wsdl::load(path)?;
-        let source = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let stem = path
-            .file_stem()
-            .map_or_else(|| "stubs".to_owned(), |n| n.to_string_lossy().into_owned());
-        let code = generate_from(&defs, &source, &self.runtime_path)?;
-        let mut inputs = inputs(&defs);
-        if !inputs.contains(path) {
-            inputs.insert(0, path.clone());
-        }
-        Ok(Generated {
-            file_name: format!("{stem}.rs"),
-            code,
-            inputs,
-        })
-    }
-
-    /// Generates and writes `{out_dir}/{stem}.rs`, only when its content changed (so
-    /// cargo does not rebuild needlessly). Returns the file's path.
-    pub fn write(&self) -> Result<PathBuf, Error> {
-        let generated = self.generate()?;
-        self.write_generated(&generated)
-    }
-
-    /// For build scripts: [`Builder::write`], plus `cargo:rerun-if-changed` for the WSDL
-    /// and every file it pulled in.
-    pub fn compile(&self) -> Result<PathBuf, Error> {
-        let generated = self.generate()?;
-        for input in &generated.inputs {
-            println!("cargo:rerun-if-changed={}", input.display());
-        }
-        self.write_generated(&generated)
-    }
-
-    fn write_generated(&self, generated: &Generated) -> Result<PathBuf, Error> {
-        let dir = match &self.out_dir {
-            Some(d) => d.clone(),
-            None => std::env::var_os("OUT_DIR")
-                .map(PathBuf::from)
-                .ok_or(Error::NoOutDir)?,
-        };
-        let path = dir.join(&generated.file_name);
-        write_if_changed(&path, &generated.code)?;
-        Ok(path)
-    }
-}
-
 /// The build.rs one-liner: generates `$OUT_DIR/{stem}.rs` from the WSDL at `path`.
 pub fn compile(path: impl Into<PathBuf>) -> Result<PathBuf, Error> {
     Builder::new().wsdl(path).compile()
 }
 
-/// Generates the stubs of an already loaded WSDL. `source` names it in the header.
+/// Generates the stubs of an already loaded WSDL with default options. `source` names it
+/// in the header; see [`Builder::generate_from`] for the options.
 pub fn generate_from(
     defs: &wsdl::Definitions,
     source: &str,
     runtime_path: &str,
 ) -> Result<String, Error> {
-    let opts = lower::Options {
-        source: source.to_owned(),
-        runtime_path: runtime_path.to_owned(),
-    };
-    let file = lower::lower(defs, &opts).map_err(Error::Schema)?;
-    emit::file(&file).map_err(|e| Error::Internal(e.0))
+    Builder::new()
+        .runtime_path(runtime_path)
+        .generate_from(defs, source)
 }
 
 /// Writes `code` to `path` unless the file already holds exactly that (keeps mtimes, and so
@@ -227,7 +133,7 @@ pub fn write_if_changed(path: &Path, code: &str) -> Result<(), Error> {
 }
 
 /// The files the model was read from, as its locations name them.
-fn inputs(defs: &wsdl::Definitions) -> Vec<PathBuf> {
+pub(crate) fn inputs(defs: &wsdl::Definitions) -> Vec<PathBuf> {
     let s = &defs.schemas;
     let mut files: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
     let mut add = |at: &Location| {

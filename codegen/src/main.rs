@@ -17,13 +17,26 @@ struct Cli {
     /// Path the generated code reaches the runtime crate by.
     #[arg(long, value_name = "PATH", default_value = "::runtime")]
     runtime_path: String,
+    /// Generate only these operations (WSDL names, comma-separated or repeated) and the
+    /// types they reach; other subtypes of a base are kept as `Unknown` XML.
+    #[arg(long = "operation", value_name = "NAME", value_delimiter = ',')]
+    operations: Vec<String>,
+    /// With --operation: also generate this type (XML or Rust name), e.g. CustomObject.
+    #[arg(long = "keep-type", value_name = "NAME", value_delimiter = ',')]
+    keep_types: Vec<String>,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let builder = codegen::Builder::new()
+    let mut builder = codegen::Builder::new()
         .wsdl(&cli.wsdl)
         .runtime_path(cli.runtime_path);
+    if !cli.operations.is_empty() {
+        builder = builder.operations(cli.operations);
+    }
+    for t in cli.keep_types {
+        builder = builder.keep_type(t);
+    }
     let generated = match builder.generate() {
         Ok(g) => g,
         Err(e) => {

@@ -60,6 +60,7 @@ mod tests {
             xml: None,
             ty: Ty::Named("X".into()),
             target,
+            refs: target,
             occurs: Occurs::Optional,
             nillable: false,
             doc: None,

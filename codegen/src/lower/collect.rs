@@ -13,9 +13,10 @@ use super::{Ctx, Entry, Kind, Origin, Owner};
 /// Index of an entry in [`Ctx::entries`].
 pub type Id = usize;
 
-pub fn collect(defs: &Definitions) -> Ctx<'_> {
+pub fn collect(defs: &Definitions, opts: super::Options) -> Ctx<'_> {
     let mut ctx = Ctx {
         defs,
+        opts,
         entries: Vec::new(),
         by_name: BTreeMap::new(),
         by_ptr: HashMap::new(),

@@ -17,6 +17,8 @@ pub struct RawField {
     pub ty: ir::Ty,
     /// The struct held by value, for cycle detection.
     pub target: Option<Id>,
+    /// The generated type the field refers to, for pruning.
+    pub refs: Option<Id>,
     pub occurs: ir::Occurs,
     pub nillable: bool,
     pub doc: Option<String>,
@@ -166,6 +168,7 @@ impl Ctx<'_> {
                         xml: None,
                         ty: ir::Ty::Builtin(ir::Builtin::AnyValue),
                         target: None,
+                        refs: None,
                         occurs,
                         nillable: false,
                         doc: None,
@@ -185,10 +188,15 @@ impl Ctx<'_> {
         // A Vec holds its items on the heap: no cycle to break through it.
         let singular = matches!(occurs, ir::Occurs::Required | ir::Occurs::Optional);
         let target = target.filter(|_| singular);
+        let refs = match r {
+            Resolved::Entry(id) => Some(id),
+            Resolved::Builtin(_) => None,
+        };
         let field = RawField {
             xml: Some(decl.name.clone()),
             ty,
             target,
+            refs,
             occurs,
             nillable: decl.nillable,
             doc: decl.doc.clone(),

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use wsdl::model::{QName, SimpleVariety, TypeDef};
 
 use super::fields::RawField;
+use super::reach::Reach;
 use super::{Ctx, Id, Kind, Origin, boxing};
 use crate::ir::{self, Item, XmlName};
 use crate::names::{Scope, snake, upper_camel};
@@ -25,17 +26,22 @@ pub fn xml_name(q: &QName) -> XmlName {
     }
 }
 
-pub fn build(ctx: &mut Ctx<'_>) -> Items {
-    let mut fields: BTreeMap<Id, Vec<RawField>> = BTreeMap::new();
+/// The flattened fields of every struct entry.
+pub fn all_fields(ctx: &mut Ctx<'_>) -> BTreeMap<Id, Vec<RawField>> {
+    let mut fields = BTreeMap::new();
     for id in 0..ctx.entries.len() {
         if ctx.entries[id].kind == Kind::Struct {
             let f = ctx.fields_of(id);
             fields.insert(id, f);
         }
     }
-    let boxed = boxing::back_edges(&fields);
+    fields
+}
+
+pub fn build(ctx: &mut Ctx<'_>, fields: &BTreeMap<Id, Vec<RawField>>, keep: &Reach) -> Items {
+    let boxed = boxing::back_edges(fields);
     let mut out = Items::default();
-    for id in 0..ctx.entries.len() {
+    for id in (0..ctx.entries.len()).filter(|id| keep.has(*id)) {
         let item = match ctx.entries[id].kind {
             Kind::Struct => Item::Struct(structure(ctx, id, &fields[&id], &boxed)),
             Kind::Enum => Item::Enum(enumeration(ctx, id)),
@@ -43,10 +49,15 @@ pub fn build(ctx: &mut Ctx<'_>) -> Items {
         };
         out.items.push(item);
         if ctx.entries[id].poly.is_some() {
-            out.items.push(Item::Poly(poly(ctx, id)));
+            out.items.push(Item::Poly(poly(ctx, id, keep)));
         }
     }
-    for (q, name, r) in ctx.newtypes.clone() {
+    for (q, name, r) in ctx
+        .newtypes
+        .clone()
+        .into_iter()
+        .filter(|(q, ..)| keep.has_element(q))
+    {
         let decl = &ctx.defs.schemas.elements[&q];
         out.items.push(Item::Newtype(ir::Newtype {
             ident: name,
@@ -59,7 +70,9 @@ pub fn build(ctx: &mut Ctx<'_>) -> Items {
     let mut names: Vec<&QName> = ctx
         .entries
         .iter()
-        .filter(|e| e.kind == Kind::Struct)
+        .enumerate()
+        .filter(|(id, e)| e.kind == Kind::Struct && keep.has(*id))
+        .map(|(_, e)| e)
         .filter_map(|e| e.xml.as_ref())
         .collect();
     names.sort();
@@ -184,7 +197,7 @@ fn alias(ctx: &mut Ctx<'_>, id: Id) -> ir::Alias {
     }
 }
 
-fn poly(ctx: &Ctx<'_>, id: Id) -> ir::Poly {
+fn poly(ctx: &Ctx<'_>, id: Id, keep: &Reach) -> ir::Poly {
     let variant = |d: Id| {
         let e = &ctx.entries[d];
         ir::PolyVariant {
@@ -198,7 +211,7 @@ fn poly(ctx: &Ctx<'_>, id: Id) -> ir::Poly {
         .inherit
         .descendants(id)
         .into_iter()
-        .filter(|&d| ctx.entries[d].xml.is_some() && !is_abstract(d))
+        .filter(|&d| ctx.entries[d].xml.is_some() && !is_abstract(d) && keep.has(d))
         .map(variant)
         .collect();
     variants.sort_by(|a, b| a.ident.cmp(&b.ident));

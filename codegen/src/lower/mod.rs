@@ -11,6 +11,7 @@ mod items;
 mod namespaces;
 mod naming;
 mod ops;
+mod reach;
 
 use std::collections::BTreeMap;
 
@@ -27,6 +28,10 @@ pub struct Options {
     /// File name for the `@generated` header.
     pub source: String,
     pub runtime_path: String,
+    /// Generate only these operations (by WSDL name) and what they reach.
+    pub operations: Option<std::collections::BTreeSet<String>>,
+    /// Types (XML or Rust name) to generate even when no chosen operation reaches them.
+    pub keep_types: std::collections::BTreeSet<String>,
 }
 
 /// Where an anonymous type was declared: its name is derived from there.
@@ -83,6 +88,7 @@ pub enum Resolved {
 #[derive(Debug)]
 pub struct Ctx<'a> {
     pub defs: &'a Definitions,
+    pub opts: Options,
     pub entries: Vec<Entry<'a>>,
     pub by_name: BTreeMap<QName, Id>,
     /// Anonymous types by address: they have no other identity.
@@ -108,11 +114,16 @@ impl<'a> Ctx<'a> {
 
 /// Lowers a loaded WSDL into the IR, or every problem found on the way.
 pub fn lower(defs: &Definitions, opts: &Options) -> Result<ir::File, Vec<Problem>> {
-    let mut ctx = collect::collect(defs);
+    let mut ctx = collect::collect(defs, opts.clone());
     ctx.inherit = inherit::compute(&mut ctx);
     naming::name_types(&mut ctx);
-    let items = items::build(&mut ctx);
+    let fields = items::all_fields(&mut ctx);
     let bindings = ops::bindings(&mut ctx);
+    let keep = match &opts.operations {
+        Some(_) => reach::compute(&mut ctx, &fields, &bindings.roots, &opts.keep_types),
+        None => reach::Reach::all(),
+    };
+    let items = items::build(&mut ctx, &fields, &keep);
     if !ctx.problems.is_empty() {
         ctx.problems
             .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));

@@ -15,6 +15,8 @@ use crate::names::{Scope, shouty, snake, upper_camel};
 pub struct Bindings {
     pub sessions: Vec<ir::Session>,
     pub bindings: Vec<ir::Binding>,
+    /// The body and header elements of the generated operations.
+    pub roots: Vec<QName>,
 }
 
 /// First words of operations that only read: safe to send again after a 502/503.
@@ -51,13 +53,38 @@ pub fn bindings(ctx: &mut Ctx<'_>) -> Bindings {
             operations: Vec::new(),
         };
         let mut state = State::default();
-        for bop in &b.operations {
+        let chosen = |name: &str| {
+            ctx.opts
+                .operations
+                .as_ref()
+                .is_none_or(|ops| ops.contains(name))
+        };
+        let kept: Vec<&BindingOperation> =
+            b.operations.iter().filter(|o| chosen(&o.name)).collect();
+        if kept.is_empty() && ctx.opts.operations.is_some() {
+            continue;
+        }
+        for bop in kept {
             if let Some(op) = operation(ctx, b, bop, &mut binding, &mut state, &mut sessions) {
                 binding.operations.push(op);
             }
         }
+        out.roots.extend(
+            binding
+                .header_fields
+                .iter()
+                .filter_map(|f| f.xml.clone())
+                .map(uri_name),
+        );
+        out.roots.extend(
+            binding
+                .body_variants
+                .iter()
+                .map(|v| uri_name(v.element.clone())),
+        );
         out.bindings.push(binding);
     }
+    unknown_operations(ctx, &soap);
     out.sessions = sessions
         .into_iter()
         .map(|(q, ident)| ir::Session {
@@ -71,6 +98,35 @@ pub fn bindings(ctx: &mut Ctx<'_>) -> Bindings {
         .collect();
     out.sessions.sort_by(|a, b| a.ident.cmp(&b.ident));
     out
+}
+
+/// An IR name (namespace still a URI at this stage) back to a model name.
+fn uri_name(n: ir::XmlName) -> QName {
+    QName {
+        ns: n.ns.unwrap_or_default(),
+        local: n.local,
+    }
+}
+
+/// Operations named in the filter that no SOAP binding has.
+fn unknown_operations(ctx: &mut Ctx<'_>, soap: &[&model::Binding]) {
+    let Some(wanted) = ctx.opts.operations.clone() else {
+        return;
+    };
+    let Some(at) = soap.first().map(|b| b.at.clone()) else {
+        return;
+    };
+    for name in wanted {
+        if !soap
+            .iter()
+            .any(|b| b.operations.iter().any(|o| o.name == name))
+        {
+            ctx.problem(
+                &at,
+                format!("operation `{name}` (from the operations filter) is in no SOAP binding"),
+            );
+        }
+    }
 }
 
 /// `MetadataBinding` -> `Metadata`: trailing `Binding`/`PortType`/`Soap` dropped while
