@@ -93,7 +93,7 @@ fn xml_impl(
             fn write_xml(&self, w: &mut rt::Writer, n: &rt::Name) -> rt::WriteResult {
                 match self {
                     #(#write_arms)*
-                    Self::#unknown(v) => v.write_xml(w, n),
+                    Self::#unknown(v) => rt::XmlValue::write_xml(v, w, n),
                 }
             }
         }
