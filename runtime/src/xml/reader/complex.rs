@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use quick_xml::events::attributes::Attributes;
 
-use super::{Reader, Start};
+use super::{Reader, Start, name_eq};
 use crate::xml::error::{DecodeErrorKind, ReadResult, Result};
 use crate::xml::name::split_qname;
 use crate::xml::traits::{Complex, DynComplex, FieldInfo, XmlValue};
@@ -120,7 +120,7 @@ impl<'a> Reader<'a> {
                 hint + k
             };
             let f = &fields[i];
-            if f.name.local != local {
+            if !name_eq(f.name.local, local) {
                 if f.is_wildcard() && wildcard.is_none() {
                     wildcard = Some(i);
                 }
@@ -129,7 +129,7 @@ impl<'a> Reader<'a> {
             if ns.is_none() {
                 ns = Some(self.resolve_prefix(c.prefix(), c.pos)?);
             }
-            if ns.as_deref() == Some(f.name.ns) {
+            if ns.as_deref().is_some_and(|ns| name_eq(ns, f.name.ns)) {
                 return Ok(Some(i));
             }
         }

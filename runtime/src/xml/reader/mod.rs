@@ -505,6 +505,30 @@ fn trim_cow(v: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
+/// String equality for the short names compared on every element. libc's `memcmp` (what
+/// `==` calls) costs far more than the comparison itself for strings this short, on some
+/// machines dramatically so; eight bytes at a time in registers is plenty.
+#[inline]
+pub(crate) fn name_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut ca = a.chunks_exact(8);
+    let mut cb = b.chunks_exact(8);
+    for (x, y) in ca.by_ref().zip(cb.by_ref()) {
+        if u64::from_ne_bytes(x.try_into().unwrap_or_default())
+            != u64::from_ne_bytes(y.try_into().unwrap_or_default())
+        {
+            return false;
+        }
+    }
+    ca.remainder()
+        .iter()
+        .zip(cb.remainder())
+        .all(|(x, y)| x == y)
+}
+
 /// The `Char` production of XML 1.0.
 pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)

@@ -39,7 +39,11 @@ impl<'a> NsStack<'a> {
     /// bindings: no default namespace, and `xml`). `None` when the prefix is undeclared or
     /// was undeclared with an empty URI.
     pub(crate) fn find(&self, prefix: &str) -> Option<(Option<usize>, &Rc<str>)> {
-        if let Some(i) = self.entries.iter().rposition(|(p, _)| *p == prefix) {
+        let hit = self
+            .entries
+            .iter()
+            .rposition(|(p, _)| super::name_eq(p, prefix));
+        if let Some(i) = hit {
             let uri = &self.entries[i].1;
             if uri.is_empty() && !prefix.is_empty() {
                 return None;
