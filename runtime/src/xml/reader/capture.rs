@@ -143,7 +143,9 @@ impl<'a> Reader<'a> {
                 Event::End(_) => {
                     self.close();
                     if depth == 0 {
-                        return Ok(self.src[from..self.pos as usize].to_owned());
+                        let raw = self.src.get(from..self.pos as usize).unwrap_or_default();
+                        return String::from_utf8(raw.to_vec())
+                            .map_err(|_| self.err(DecodeErrorKind::InvalidUtf8));
                     }
                     depth -= 1;
                 }

@@ -96,7 +96,7 @@ fn has_attrs(raw: &str) -> bool {
 #[derive(Debug)]
 pub struct Reader<'a> {
     xml: quick_xml::Reader<&'a [u8]>,
-    src: &'a str,
+    src: &'a [u8],
     base: u64,
     pos: u64,
     ns: NsStack<'a>,
@@ -114,19 +114,13 @@ impl<'a> Reader<'a> {
 
     /// A reader over `xml` with the given limits.
     pub fn with_limits(xml: &'a [u8], limits: ReaderLimits) -> Result<Self> {
-        let (bytes, base) = match xml.strip_prefix(b"\xEF\xBB\xBF") {
+        let (src, base) = match xml.strip_prefix(b"\xEF\xBB\xBF") {
             Some(rest) => (rest, 3),
             None => (xml, 0),
         };
-        // One up-front validation makes every later slice of the document a `&'a str`.
-        let src = std::str::from_utf8(bytes).map_err(|e| {
-            DecodeError::new(
-                DecodeErrorKind::InvalidUtf8,
-                String::new(),
-                (e.valid_up_to() + base) as u64,
-            )
-        })?;
-        let mut xml = quick_xml::Reader::from_str(src);
+        // No up-front UTF-8 pass: quick-xml validates every event it hands out, and tags are
+        // re-borrowed (and re-checked, being short) from the document by offset.
+        let mut xml = quick_xml::Reader::from_reader(src);
         let cfg = xml.config_mut();
         cfg.check_end_names = true;
         cfg.expand_empty_elements = false;
@@ -340,11 +334,11 @@ impl<'a> Reader<'a> {
             Ok(e) => Ok(e),
             Err(e) => {
                 let at = self.xml.error_position() + self.base;
-                Err(DecodeError::new(
-                    DecodeErrorKind::Syntax(e.to_string()),
-                    self.path(),
-                    at,
-                ))
+                let kind = match e {
+                    quick_xml::Error::Encoding(_) => DecodeErrorKind::InvalidUtf8,
+                    e => DecodeErrorKind::Syntax(e.to_string()),
+                };
+                Err(DecodeError::new(kind, self.path(), at))
             }
         }
     }
@@ -425,6 +419,7 @@ impl<'a> Reader<'a> {
         let off = (piece.as_ptr() as usize).wrapping_sub(self.src.as_ptr() as usize);
         off.checked_add(piece.len())
             .and_then(|end| self.src.get(off..end))
+            .and_then(|b| std::str::from_utf8(b).ok())
             .ok_or_else(|| self.err(DecodeErrorKind::Syntax("event outside the document".into())))
     }
 
