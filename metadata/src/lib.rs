@@ -33,6 +33,7 @@ mod crud;
 pub mod decode;
 mod deploy;
 mod error;
+#[rustfmt::skip]
 mod generated;
 mod poll;
 mod retrieve;
