@@ -1,0 +1,232 @@
+//! Generated fixture types driven through the runtime: encode, decode, compare.
+
+use runtime::__private as rt;
+use runtime::soap::{self, Message, SoapVersion};
+
+use crate::{enums, inheritance as inh, service, values};
+
+/// Writes `v` as element `n`, reads it back.
+fn roundtrip<T: rt::XmlValue>(v: &T, n: &rt::Name) -> (T, String) {
+    let mut w = rt::Writer::new();
+    v.write_xml(&mut w, n).expect("encodes");
+    let bytes = w.into_bytes();
+    let text = String::from_utf8(bytes.clone()).expect("utf-8");
+    (read(&bytes).unwrap_or_else(|e| panic!("{e}: {text}")), text)
+}
+
+fn read<T: rt::XmlValue>(xml: &[u8]) -> rt::Result<T> {
+    let mut r = rt::Reader::new(xml)?;
+    let s = r.root()?;
+    T::read_xml(&mut r, &s)
+}
+
+fn body<B: rt::Body>(xml: &str) -> Result<B, rt::DecodeError> {
+    let env = format!(
+        r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>{xml}</s:Body></s:Envelope>"#
+    );
+    match soap::decode_envelope::<values::Empty, B>(env.as_bytes())?.body {
+        Message::Body(b) => Ok(b),
+        Message::Fault(f) => panic!("unexpected fault {f:?}"),
+    }
+}
+
+fn apex_class() -> inh::ApexClass {
+    inh::ApexClass {
+        full_name: Some("Hello".into()),
+        content: Some(b"class Hello {}".to_vec()),
+        api_version: 66.0,
+        status: "Active".into(),
+    }
+}
+
+#[test]
+fn subtypes_at_every_depth_round_trip_with_xsi_type() {
+    let result = inh::ReadResult {
+        records: vec![
+            inh::AnyMetadata::Metadata(Box::new(inh::Metadata {
+                full_name: Some("plain".into()),
+            })),
+            inh::AnyMetadata::CustomObject(Box::new(inh::CustomObject {
+                full_name: Some("Invoice__c".into()),
+                label: Some("Invoice".into()),
+                fields: vec![inh::CustomField {
+                    full_name: Some("Amount__c".into()),
+                    length: Some(18),
+                }],
+            })),
+            inh::AnyMetadata::ApexClass(Box::new(apex_class())),
+        ],
+        primary: inh::AnyMetadataWithContent::ApexClass(Box::new(apex_class())),
+        shape: Some(inh::AnyShape::Circle(Box::new(inh::Circle {
+            name: "c".into(),
+            radius: 2.5,
+        }))),
+    };
+    let xml =
+        soap::encode_envelope(SoapVersion::Soap11, &values::Empty {}, &result).expect("encodes");
+    let text = String::from_utf8_lossy(&xml);
+    assert!(
+        text.contains(":type=\"") && text.contains("ApexClass\""),
+        "{text}"
+    );
+    let back = soap::decode_envelope::<values::Empty, inh::ReadResult>(&xml).expect("decodes");
+    let Message::Body(back) = back.body else {
+        panic!("fault")
+    };
+    assert_eq!(back, result);
+    assert_eq!(back.records[2].type_name(), "ApexClass");
+    // Inherited fields are plain fields of the subtype.
+    let inh::AnyMetadata::ApexClass(a) = &back.records[2] else {
+        panic!("variant")
+    };
+    assert_eq!(a.full_name.as_deref(), Some("Hello"));
+}
+
+#[test]
+fn unknown_xsi_type_is_kept_and_written_back() {
+    let xml = r#"<t:readResult xmlns:t="urn:example:inheritance" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">
+        <t:records i:type="t:Mystery"><t:fullName>x</t:fullName><t:secret>42</t:secret></t:records>
+        <t:primary><t:fullName>p</t:fullName></t:primary>
+    </t:readResult>"#;
+    let r: inh::ReadResult = body(xml).expect("decodes");
+    let inh::AnyMetadata::Unknown(v) = &r.records[0] else {
+        panic!("{:?}", r.records[0])
+    };
+    assert_eq!(r.records[0].type_name(), "Mystery");
+    assert!(v.inner_xml().contains("42"), "{}", v.inner_xml());
+    // No xsi:type on a concrete base's slot: the base itself.
+    assert!(matches!(
+        r.primary,
+        inh::AnyMetadataWithContent::MetadataWithContent(_)
+    ));
+    let (again, text) = roundtrip(
+        &r,
+        &rt::Name {
+            ns: inh::NS,
+            local: "readResult",
+        },
+    );
+    assert_eq!(again, r);
+    assert!(text.contains("Mystery") && text.contains("42"), "{text}");
+}
+
+#[test]
+fn abstract_base_without_xsi_type_is_an_error() {
+    let xml = r#"<t:readResult xmlns:t="urn:example:inheritance">
+        <t:primary/><t:shape><t:name>n</t:name></t:shape></t:readResult>"#;
+    let err = body::<inh::ReadResult>(xml).expect_err("abstract");
+    assert!(err.to_string().contains("shape"), "{err}");
+}
+
+#[test]
+fn enums_keep_unknown_values_and_reject_nothing() {
+    let s = enums::Settings {
+        id: "001000000000001AAA".into(),
+        sharing: Some(enums::SharingModel::Unknown_("BrandNew".into())),
+        priorities: vec![enums::Priority::V2, enums::Priority::Unknown("9".into())],
+        mode: enums::SettingsMode::Safe,
+        related: Some("a b".into()),
+    };
+    let (back, text) = roundtrip(
+        &s,
+        &rt::Name {
+            ns: enums::NS,
+            local: "settings",
+        },
+    );
+    assert_eq!(back, s);
+    assert!(
+        text.contains(">BrandNew<") && text.contains(">2<") && text.contains(">safe<"),
+        "{text}"
+    );
+    let (v, _) = roundtrip(
+        &enums::SharingModel::ReadWrite3,
+        &rt::Name { ns: "", local: "m" },
+    );
+    assert_eq!(v, enums::SharingModel::ReadWrite3);
+}
+
+#[test]
+fn nil_any_and_wildcards_round_trip() {
+    let fv = values::FieldValue {
+        field: "Amount".into(),
+        value: rt::Nillable::Nil,
+        note: Some(rt::Nillable::Value("n".into())),
+        to_null: vec![rt::Nillable::Nil, rt::Nillable::Value("x".into())],
+        untyped: Some(rt::AnyValue::long(7)),
+    };
+    let (back, text) = roundtrip(
+        &fv,
+        &rt::Name {
+            ns: values::NS,
+            local: "fv",
+        },
+    );
+    assert_eq!(back, fv);
+    assert!(text.contains("nil=\"true\""), "{text}");
+    let xml = r#"<t:o xmlns:t="urn:example:values"><t:type>Account</t:type><t:Id>001</t:Id>
+        <t:Name>Acme</t:Name><t:Extra a="1">x</t:Extra></t:o>"#;
+    let o: values::SObject = read(xml.as_bytes()).expect("decodes");
+    assert_eq!(o.r#type, "Account");
+    assert_eq!(o.any.len(), 2);
+    let (again, _) = roundtrip(
+        &o,
+        &rt::Name {
+            ns: values::NS,
+            local: "o",
+        },
+    );
+    assert_eq!(again, o);
+}
+
+#[test]
+fn recursion_is_boxed_and_round_trips() {
+    let leaf = values::Node {
+        parent: None,
+        children: vec![],
+        other: values::Other { back: None },
+    };
+    let node = values::Node {
+        parent: Some(Box::new(leaf.clone())),
+        children: vec![leaf.clone(), leaf.clone()],
+        other: values::Other {
+            back: Some(Box::new(leaf)),
+        },
+    };
+    let (back, _) = roundtrip(
+        &node,
+        &rt::Name {
+            ns: values::NS,
+            local: "node",
+        },
+    );
+    assert_eq!(back, node);
+}
+
+#[test]
+fn body_dispatch_and_headers_round_trip() {
+    let headers = service::MetadataHeaders {
+        session_header: Some(service::SessionHeader {
+            session_id: "00D!token".into(),
+        }),
+        call_options: Some(service::CallOptions {
+            client: "cli".into(),
+        }),
+        debugging_info: None,
+    };
+    let req = service::MetadataBody::ReadMetadata(service::ReadMetadata {
+        r#type: "CustomObject".into(),
+        full_names: vec!["Account".into(), "Invoice__c".into()],
+    });
+    let xml = soap::encode_envelope(SoapVersion::Soap11, &headers, &req).expect("encodes");
+    let env = soap::decode_envelope::<service::MetadataHeaders, service::MetadataBody>(&xml)
+        .expect("decodes");
+    assert_eq!(env.headers, headers);
+    let Message::Body(b) = env.body else {
+        panic!("fault")
+    };
+    assert_eq!(b, req);
+    let err = body::<service::MetadataBody>(r#"<x:nope xmlns:x="urn:example:service"/>"#)
+        .expect_err("unknown body");
+    assert!(err.to_string().contains("nope"), "{err}");
+}
