@@ -13,7 +13,7 @@ pub fn shared_wsdl_dir() -> PathBuf {
 pub fn metadata_wsdl(test: &str) -> Option<PathBuf> {
     let path = shared_wsdl_dir().join("metadata.wsdl");
     if path.is_file() {
-        return Some(path);
+        return Some(path.canonicalize().unwrap_or(path));
     }
     assert!(
         std::env::var("CI").as_deref() != Ok("true"),
@@ -34,3 +34,5 @@ pub fn temp_dir(tag: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("create temp dir");
     dir
 }
+
+pub mod schema;
