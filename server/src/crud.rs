@@ -114,12 +114,11 @@ impl<'a> Pending<'a> {
 /// Per record: its fullName (as sent) and the change or the error.
 type Outcome = (String, Result<Change, Error>);
 
+/// Per record: its fullName and whether it was created, or its errors.
+type Settled = Vec<(String, Result<bool, Vec<Error>>)>;
+
 /// With AllOrNone, one error fails every record and nothing is written.
-fn settle(
-    org: &mut Org,
-    outcomes: Vec<Outcome>,
-    all_or_none: bool,
-) -> Vec<(String, Result<bool, Vec<Error>>)> {
+fn settle(org: &mut Org, outcomes: Vec<Outcome>, all_or_none: bool) -> Settled {
     let any_error = outcomes.iter().any(|(_, r)| r.is_err());
     if all_or_none && any_error {
         let rolled_back = || {
@@ -159,7 +158,7 @@ fn settle(
         .collect()
 }
 
-fn save_results(settled: Vec<(String, Result<bool, Vec<Error>>)>) -> Vec<SaveResult> {
+fn save_results(settled: Settled) -> Vec<SaveResult> {
     settled
         .into_iter()
         .map(|(full_name, r)| match r {
@@ -292,7 +291,7 @@ fn write(
     records: Vec<AnyMetadata>,
     all_or_none: bool,
     each: impl Fn(&mut Pending<'_>, &str, &str, AnyMetadata) -> Result<Change, Error>,
-) -> Result<Vec<(String, Result<bool, Vec<Error>>)>, SoapFault> {
+) -> Result<Settled, SoapFault> {
     let ty = typed(&records)?;
     let mut org = lock(&state.org);
     let outcomes: Vec<Outcome> = {

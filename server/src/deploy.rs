@@ -181,7 +181,7 @@ fn apply(org: &mut Org, items: Vec<Item>) {
                 value,
                 files,
             } => {
-                org.put(&ty, &name, value, files);
+                org.put(&ty, &name, *value, files);
             }
             Item::Remove { ty, name } => {
                 org.remove(&ty, &name);

@@ -17,7 +17,7 @@ pub(crate) enum Item {
     Put {
         ty: String,
         name: String,
-        value: AnyMetadata,
+        value: Box<AnyMetadata>,
         files: Vec<(String, Vec<u8>)>,
     },
     Remove {
@@ -251,6 +251,7 @@ fn plan_component(
             ok.id = exists.map(|c| c.id.clone());
             plan.successes.push(ok);
             let (ty, name, files) = (ty.to_owned(), name.to_owned(), g.all.clone());
+            let value = Box::new(value);
             plan.items.push(Item::Put {
                 ty,
                 name,

@@ -281,7 +281,7 @@ async fn jwt_bearer_grant_checks_signature_and_claims() {
     };
     let good = grant(assertion("jwt_test_key.pem", &id, &user, &url, 180)).await;
     assert_eq!(good.0, 200, "{good:?}");
-    ok(&s, good.1["access_token"].as_str().unwrap(), list()).await;
+    ok(s, good.1["access_token"].as_str().unwrap(), list()).await;
     let sf_aud = grant(assertion(
         "jwt_test_key.pem",
         &id,
