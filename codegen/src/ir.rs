@@ -53,8 +53,29 @@ pub struct Struct {
     /// The type's XML name (the element's name for an anonymous type).
     pub xml: XmlName,
     pub fields: Vec<Field>,
+    /// XML attributes (base type's first).
+    pub attrs: Vec<Attr>,
+    /// The text value of a simpleContent type.
+    pub text: Option<Text>,
     /// Set when this struct is a global element's type: it gets a `rt::Element` impl.
     pub element: Option<XmlName>,
+}
+
+/// An XML attribute: `T` when required, else `Option<T>`; `T` implements `rt::Simple`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attr {
+    pub ident: String,
+    pub doc: Option<String>,
+    pub xml: XmlName,
+    pub ty: Ty,
+    pub required: bool,
+}
+
+/// The text content of an `xsd:simpleContent` type, held in field `ident`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub ident: String,
+    pub ty: Ty,
 }
 
 #[derive(Debug, Clone, PartialEq)]

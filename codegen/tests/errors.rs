@@ -4,26 +4,28 @@
 use std::path::Path;
 use std::process::Command;
 
-const WITH_ATTRIBUTE: &str = r#"<?xml version="1.0"?>
+const UNSUPPORTED: &str = r#"<?xml version="1.0"?>
 <definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:xsd="http://www.w3.org/2001/XMLSchema"
-             targetNamespace="urn:t">
+             xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="urn:t" targetNamespace="urn:t">
   <types>
     <xsd:schema targetNamespace="urn:t">
-      <xsd:complexType name="Tagged">
-        <xsd:sequence><xsd:element name="a" type="xsd:string"/></xsd:sequence>
-        <xsd:attribute name="lang" type="xsd:string"/>
-      </xsd:complexType>
       <xsd:complexType name="Mixed" mixed="true">
         <xsd:sequence><xsd:element name="b" type="xsd:string"/></xsd:sequence>
       </xsd:complexType>
     </xsd:schema>
   </types>
+  <message name="m"><part name="x" type="xsd:string"/></message>
+  <portType name="P"><operation name="op"><input message="tns:m"/></operation></portType>
+  <binding name="B" type="tns:P">
+    <soap:binding style="rpc" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <operation name="op"><input><soap:body use="literal" namespace="urn:t"/></input></operation>
+  </binding>
 </definitions>
 "#;
 
 #[test]
 fn unsupported_constructs_are_all_reported_with_positions() {
-    let defs = wsdl::load_str(WITH_ATTRIBUTE, Path::new("mem.wsdl")).expect("loads");
+    let defs = wsdl::load_str(UNSUPPORTED, Path::new("mem.wsdl")).expect("loads");
     let err = codegen::generate_from(&defs, "mem.wsdl", "::runtime").expect_err("must fail");
     let codegen::Error::Schema(problems) = &err else {
         panic!("unexpected error {err}")
@@ -31,11 +33,11 @@ fn unsupported_constructs_are_all_reported_with_positions() {
     assert_eq!(problems.len(), 2, "{err}");
     let text = err.to_string();
     assert!(
-        text.contains("mem.wsdl:8:9: unsupported construct: attribute"),
+        text.contains("mem.wsdl:6:7: unsupported construct: mixed content"),
         "{text}"
     );
     assert!(
-        text.contains("mem.wsdl:10:7: unsupported construct: mixed content"),
+        text.contains("mem.wsdl:15:5: unsupported construct: rpc style (operation `op`)"),
         "{text}"
     );
 }

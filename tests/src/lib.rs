@@ -19,6 +19,11 @@ pub mod values {
     include!("../fixtures/values/expected.rs");
 }
 
+/// `tests/fixtures/attributes`: attributes, attribute groups, simple content.
+pub mod attributes {
+    include!("../fixtures/attributes/expected.rs");
+}
+
 /// `tests/fixtures/service`: headers, body dispatch, two bindings, clients.
 pub mod service {
     include!("../fixtures/service/expected.rs");

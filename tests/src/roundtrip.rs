@@ -3,7 +3,7 @@
 use runtime::__private as rt;
 use runtime::soap::{self, Message, SoapVersion};
 
-use crate::{enums, inheritance as inh, service, values};
+use crate::{attributes as attr, enums, inheritance as inh, service, values};
 
 /// Writes `v` as element `n`, reads it back.
 fn roundtrip<T: rt::XmlValue>(v: &T, n: &rt::Name) -> (T, String) {
@@ -229,4 +229,58 @@ fn body_dispatch_and_headers_round_trip() {
     let err = body::<service::MetadataBody>(r#"<x:nope xmlns:x="urn:example:service"/>"#)
         .expect_err("unknown body");
     assert!(err.to_string().contains("nope"), "{err}");
+}
+
+#[test]
+fn attributes_and_simple_content_round_trip() {
+    let price = |v: &str| attr::Price {
+        value: v.parse().expect("decimal"),
+        currency: attr::Currency::Eur,
+        lang: Some("de".into()),
+    };
+    let order = attr::Order {
+        items: vec![
+            attr::AnyItem::Item(Box::new(attr::Item {
+                id: "i1".into(),
+                version: Some(3),
+                hidden: None,
+                value: Some("v".into()),
+                name: "Pen".into(),
+                price: attr::AnyPrice::Price(Box::new(price("1.50"))),
+            })),
+            attr::AnyItem::Book(Box::new(attr::Book {
+                id: "b1".into(),
+                version: None,
+                hidden: Some(true),
+                value: None,
+                edition: Some(2),
+                name: "Rust".into(),
+                price: attr::AnyPrice::Price(Box::new(price("30"))),
+                isbn: "978".into(),
+            })),
+        ],
+        total: attr::AnyPrice::DiscountedPrice(Box::new(attr::DiscountedPrice {
+            value: "1.35".parse().expect("decimal"),
+            currency: attr::Currency::Unknown("CHF".into()),
+            lang: None,
+            percent: 10.0,
+        })),
+    };
+    let (back, text) = roundtrip(
+        &order,
+        &rt::Name {
+            ns: attr::NS,
+            local: "order",
+        },
+    );
+    assert_eq!(back, order);
+    assert!(
+        text.contains("currency=\"EUR\"") && text.contains(">1.50<"),
+        "{text}"
+    );
+    assert!(text.contains(":lang=\"de\""), "{text}");
+    assert!(
+        text.contains("percent=\"10.0\"") && text.contains("edition=\"2\""),
+        "{text}"
+    );
 }

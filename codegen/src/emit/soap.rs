@@ -23,7 +23,7 @@ pub fn emit_headers(b: &Binding) -> TokenStream {
         ns: None,
         local: "Header".to_owned(),
     };
-    let complex = super::structs::complex_impl(&b.headers, &xml, &b.header_fields);
+    let complex = super::structs::complex_impl(&b.headers, &xml, &b.header_fields, &[], None);
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq, Default)]

@@ -3,27 +3,39 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::common::{doc, field_ty, flags, ident, ns};
-use crate::ir::{Field, Occurs, Struct};
+use super::common::{doc, field_ty, flags, ident, ns, ty};
+use crate::ir::{Attr, Field, Occurs, Struct, Text};
 
 pub fn emit(s: &Struct) -> TokenStream {
-    let doc = doc(s.doc.as_deref());
+    let type_doc = doc(s.doc.as_deref());
     let name = ident(&s.ident);
+    let text = s.text.iter().map(|t| {
+        let id = ident(&t.ident);
+        let ty = ty(&t.ty);
+        quote!(#[doc = " The element's text."] pub #id: #ty,)
+    });
+    let attrs = s.attrs.iter().map(|a| {
+        let doc = doc(a.doc.as_deref());
+        let id = ident(&a.ident);
+        let t = ty(&a.ty);
+        let t = if a.required { t } else { quote!(Option<#t>) };
+        quote!(#doc pub #id: #t,)
+    });
     let fields = s.fields.iter().map(|f| {
         let doc = doc_of(f);
         let id = ident(&f.ident);
         let t = field_ty(f);
         quote!(#doc pub #id: #t,)
     });
-    let complex = complex_impl(&s.ident, &s.xml, &s.fields);
+    let complex = complex_impl(&s.ident, &s.xml, &s.fields, &s.attrs, s.text.as_ref());
     let element = s
         .element
         .as_ref()
         .map(|e| super::elements::element_impl(&s.ident, e));
     quote! {
-        #doc
+        #type_doc
         #[derive(Debug, Clone, PartialEq, Default)]
-        pub struct #name { #(#fields)* }
+        pub struct #name { #(#text)* #(#attrs)* #(#fields)* }
         #complex
         #element
     }
@@ -35,23 +47,96 @@ fn doc_of(f: &Field) -> TokenStream {
 
 /// `impl rt::Complex for #ty`: the field table, `read_field` and `write_fields`. Shared
 /// with the binding's headers struct.
-pub fn complex_impl(ty: &str, xml: &crate::ir::XmlName, fields: &[Field]) -> TokenStream {
+pub fn complex_impl(
+    ty: &str,
+    xml: &crate::ir::XmlName,
+    fields: &[Field],
+    attrs: &[Attr],
+    text: Option<&Text>,
+) -> TokenStream {
     let name = ident(ty);
     let type_ns = ns(xml);
     let local = &xml.local;
     let infos = fields.iter().map(field_info);
+    let attr_infos = attrs.iter().map(|a| {
+        let ns = ns(&a.xml);
+        let local = &a.xml.local;
+        let flag = if a.required {
+            quote!(rt::REQUIRED)
+        } else {
+            quote!(rt::OPTIONAL)
+        };
+        quote!(rt::AttrInfo::new(#local, #ns, #flag))
+    });
     let read = read_field(fields);
     let write = write_fields(fields);
+    let attr_fns = attr_fns(attrs);
+    let text_fns = text.map(text_fns);
     quote! {
         impl rt::Complex for #name {
             const INFO: &'static rt::TypeInfo = &rt::TypeInfo {
                 ns: #type_ns,
                 name: #local,
                 fields: &[#(#infos),*],
-                attrs: &[],
+                attrs: &[#(#attr_infos),*],
             };
+            #text_fns
             #read
             #write
+            #attr_fns
+        }
+    }
+}
+
+/// `read_attr` / `write_attrs`, when the type has attributes.
+fn attr_fns(attrs: &[Attr]) -> TokenStream {
+    if attrs.is_empty() {
+        return TokenStream::new();
+    }
+    let reads = attrs.iter().enumerate().map(|(i, a)| {
+        let id = ident(&a.ident);
+        let i = Literal::usize_unsuffixed(i);
+        if a.required {
+            quote!(#i => rt::parse_attr(&mut self.#id, value),)
+        } else {
+            quote!(#i => rt::parse_opt_attr(&mut self.#id, value),)
+        }
+    });
+    let writes = attrs.iter().enumerate().map(|(i, a)| {
+        let id = ident(&a.ident);
+        let i = Literal::usize_unsuffixed(i);
+        if a.required {
+            quote!(w.attr(&a[#i], &self.#id)?;)
+        } else {
+            quote!(w.opt_attr(&a[#i], &self.#id)?;)
+        }
+    });
+    quote! {
+        fn read_attr(&mut self, i: usize, value: &str) -> Result<(), rt::ParseError> {
+            match i {
+                #(#reads)*
+                _ => Ok(()),
+            }
+        }
+        fn write_attrs(&self, w: &mut rt::Writer) -> rt::WriteResult {
+            let a = Self::INFO.attrs;
+            #(#writes)*
+            Ok(())
+        }
+    }
+}
+
+/// `TEXT` and the text accessors of a simpleContent type.
+fn text_fns(t: &Text) -> TokenStream {
+    let id = ident(&t.ident);
+    quote! {
+        const TEXT: bool = true;
+        fn read_text(&mut self, text: &str) -> Result<(), rt::ParseError> {
+            self.#id = rt::Simple::parse_text(text)?;
+            Ok(())
+        }
+        fn write_text(&self, out: &mut rt::TextSink) -> rt::WriteResult {
+            rt::Simple::write_text(&self.#id, out)
         }
     }
 }

@@ -84,6 +84,8 @@ fn struct_fields_wrap_by_occurrence_box_and_nil() {
                 Occurs::Repeated,
             ),
         ],
+        attrs: vec![],
+        text: None,
         element: Some(ns("node")),
     };
     let code = squash(&render(vec![Item::Struct(s)]));
@@ -113,6 +115,8 @@ fn empty_struct_has_no_unused_bindings() {
         doc: None,
         xml: ns("Empty"),
         fields: vec![],
+        attrs: vec![],
+        text: None,
         element: None,
     };
     let code = squash(&render(vec![Item::Struct(s)]));
@@ -222,6 +226,8 @@ fn doc_comments_never_become_code_blocks() {
         doc: Some("    indented\n```\nfenced\n```".into()),
         xml: ns("Doc"),
         fields: vec![],
+        attrs: vec![],
+        text: None,
         element: None,
     };
     let code = render(vec![Item::Struct(s)]);

@@ -2,8 +2,8 @@
 //! flattened, with occurrence bounds multiplied through groups.
 
 use wsdl::model::{
-    AttributeUse, AttributeUseKind, ComplexType, Content, Derivation, ElementDecl, ElementParticle,
-    GroupKind, Location, MaxOccurs, Occurs, Particle, QName, TypeDef,
+    ComplexType, Content, Derivation, ElementDecl, ElementParticle, GroupKind, Location, MaxOccurs,
+    Occurs, Particle, QName, TypeDef,
 };
 
 use super::{Ctx, Id, Kind, Resolved};
@@ -100,28 +100,8 @@ impl Ctx<'_> {
 
     /// Constructs the generator does not handle yet are reported, never dropped silently.
     fn check_supported(&mut self, c: &ComplexType) {
-        if let Content::Simple { .. } = c.content {
-            self.problem(&c.at, "unsupported construct: simpleContent");
-        }
         if c.mixed {
             self.problem(&c.at, "unsupported construct: mixed content");
-        }
-        if c.any_attribute {
-            self.problem(&c.at, "unsupported construct: anyAttribute");
-        }
-        for a in &c.attributes {
-            let (prohibited, at) = match a {
-                AttributeUse::Local { use_kind, decl } => {
-                    (*use_kind == AttributeUseKind::Prohibited, &decl.at)
-                }
-                AttributeUse::Ref { use_kind, at, .. } => {
-                    (*use_kind == AttributeUseKind::Prohibited, at)
-                }
-                AttributeUse::GroupRef { at, .. } => (false, at),
-            };
-            if !prohibited {
-                self.problem(at, "unsupported construct: attribute");
-            }
         }
     }
 

@@ -51,8 +51,12 @@ pub fn compute(ctx: &mut Ctx<'_>) -> Tree {
         let TypeDef::Complex(c) = ctx.entries[id].def else {
             continue;
         };
-        let Content::Complex { base, .. } = &c.content else {
-            continue;
+        let base = match &c.content {
+            Content::Complex { base, .. } => base,
+            // simpleContent deriving from a complex type (itself with simple content)
+            // inherits too; deriving from a simple type is no inheritance.
+            Content::Simple { base, .. } if is_struct(ctx, base) => base,
+            _ => continue,
         };
         if base.ns == wsdl::model::XSD_NS && base.local == "anyType" {
             continue;
@@ -85,4 +89,10 @@ pub fn compute(ctx: &mut Ctx<'_>) -> Tree {
 
 fn creates_cycle(tree: &Tree, child: Id, base: Id) -> bool {
     base == child || tree.ancestors(base).contains(&child)
+}
+
+fn is_struct(ctx: &Ctx<'_>, name: &wsdl::model::QName) -> bool {
+    ctx.by_name
+        .get(name)
+        .is_some_and(|b| ctx.entries[*b].kind == Kind::Struct)
 }

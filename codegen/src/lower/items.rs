@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use wsdl::model::{QName, SimpleVariety, TypeDef};
 
+use super::attrs::RawAttr;
 use super::fields::RawField;
 use super::reach::Reach;
 use super::{Ctx, Id, Kind, Origin, boxing};
@@ -38,12 +39,38 @@ pub fn all_fields(ctx: &mut Ctx<'_>) -> BTreeMap<Id, Vec<RawField>> {
     fields
 }
 
-pub fn build(ctx: &mut Ctx<'_>, fields: &BTreeMap<Id, Vec<RawField>>, keep: &Reach) -> Items {
+/// What a struct holds besides child elements.
+#[derive(Debug, Default)]
+pub struct Extras {
+    pub attrs: Vec<RawAttr>,
+    /// simpleContent: the text's type and the generated type it refers to.
+    pub text: Option<(ir::Ty, Option<Id>)>,
+}
+
+/// The attributes and text of every struct entry.
+pub fn all_extras(ctx: &mut Ctx<'_>) -> BTreeMap<Id, Extras> {
+    let mut out = BTreeMap::new();
+    for id in 0..ctx.entries.len() {
+        if ctx.entries[id].kind == Kind::Struct {
+            let attrs = ctx.attrs_of(id);
+            let text = ctx.text_of(id);
+            out.insert(id, Extras { attrs, text });
+        }
+    }
+    out
+}
+
+pub fn build(
+    ctx: &mut Ctx<'_>,
+    fields: &BTreeMap<Id, Vec<RawField>>,
+    extras: &BTreeMap<Id, Extras>,
+    keep: &Reach,
+) -> Items {
     let boxed = boxing::back_edges(fields);
     let mut out = Items::default();
     for id in (0..ctx.entries.len()).filter(|id| keep.has(*id)) {
         let item = match ctx.entries[id].kind {
-            Kind::Struct => Item::Struct(structure(ctx, id, &fields[&id], &boxed)),
+            Kind::Struct => Item::Struct(structure(ctx, id, &fields[&id], &extras[&id], &boxed)),
             Kind::Enum => Item::Enum(enumeration(ctx, id)),
             Kind::Alias => Item::Alias(alias(ctx, id)),
         };
@@ -107,10 +134,15 @@ fn structure(
     ctx: &Ctx<'_>,
     id: Id,
     raw: &[RawField],
+    extras: &Extras,
     boxed: &std::collections::BTreeSet<(Id, usize)>,
 ) -> ir::Struct {
     let e = &ctx.entries[id];
     let mut scope = Scope::new();
+    let text = extras.text.as_ref().map(|(ty, _)| ir::Text {
+        ident: scope.claim("value", ""),
+        ty: ty.clone(),
+    });
     let fields = raw
         .iter()
         .enumerate()
@@ -139,6 +171,18 @@ fn structure(
         doc: element_doc.or_else(|| doc_of(e.def)),
         xml: type_xml(ctx, id),
         fields,
+        attrs: extras
+            .attrs
+            .iter()
+            .map(|a| ir::Attr {
+                ident: scope.claim(&snake(&a.xml.local), ""),
+                doc: a.doc.clone(),
+                xml: xml_name(&a.xml),
+                ty: a.ty.clone(),
+                required: a.required,
+            })
+            .collect(),
+        text,
         element: e.element.as_ref().map(xml_name),
     }
 }

@@ -2,6 +2,7 @@
 //! names are chosen, fields are flattened, cycles are boxed, and the SOAP bindings become
 //! headers, body dispatch, operations and clients.
 
+mod attrs;
 mod boxing;
 mod builtins;
 mod collect;
@@ -118,12 +119,19 @@ pub fn lower(defs: &Definitions, opts: &Options) -> Result<ir::File, Vec<Problem
     ctx.inherit = inherit::compute(&mut ctx);
     naming::name_types(&mut ctx);
     let fields = items::all_fields(&mut ctx);
+    let extras = items::all_extras(&mut ctx);
     let bindings = ops::bindings(&mut ctx);
     let keep = match &opts.operations {
-        Some(_) => reach::compute(&mut ctx, &fields, &bindings.roots, &opts.keep_types),
+        Some(_) => reach::compute(
+            &mut ctx,
+            &fields,
+            &extras,
+            &bindings.roots,
+            &opts.keep_types,
+        ),
         None => reach::Reach::all(),
     };
-    let items = items::build(&mut ctx, &fields, &keep);
+    let items = items::build(&mut ctx, &fields, &extras, &keep);
     if !ctx.problems.is_empty() {
         ctx.problems
             .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));

@@ -52,6 +52,7 @@ fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
             Item::Struct(s) => {
                 f(&mut s.xml);
                 s.element.iter_mut().for_each(&mut *f);
+                s.attrs.iter_mut().for_each(|a| f(&mut a.xml));
                 s.fields
                     .iter_mut()
                     .filter_map(|x| x.xml.as_mut())

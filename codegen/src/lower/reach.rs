@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use wsdl::model::{QName, SimpleVariety, TypeDef};
 
 use super::fields::RawField;
+use super::items::Extras;
 use super::{Ctx, Id, Kind, Resolved};
 
 /// What to generate: `None` sets mean everything.
@@ -35,6 +36,7 @@ impl Reach {
 pub fn compute(
     ctx: &mut Ctx<'_>,
     fields: &BTreeMap<Id, Vec<RawField>>,
+    extras: &BTreeMap<Id, Extras>,
     roots: &[QName],
     keep_types: &BTreeSet<String>,
 ) -> Reach {
@@ -66,7 +68,12 @@ pub fn compute(
             continue;
         }
         match ctx.entries[id].kind {
-            Kind::Struct => stack.extend(fields[&id].iter().filter_map(|f| f.refs)),
+            Kind::Struct => {
+                stack.extend(fields[&id].iter().filter_map(|f| f.refs));
+                let x = &extras[&id];
+                stack.extend(x.attrs.iter().filter_map(|a| a.refs));
+                stack.extend(x.text.as_ref().and_then(|t| t.1));
+            }
             Kind::Alias | Kind::Enum => stack.extend(simple_base(ctx, id)),
         }
     }
