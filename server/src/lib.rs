@@ -28,6 +28,7 @@ mod error;
 mod http;
 mod ids;
 mod inject;
+mod lenient;
 mod mdxml;
 mod oauth;
 mod org;

@@ -4,14 +4,13 @@
 use http::{HeaderMap, StatusCode};
 use metadata::{MetadataBody as B, MetadataHeaders, NS};
 use runtime::soap::{
-    Fault, FaultCode, Message, SOAP11_NS, SoapVersion, decode_envelope, encode_envelope,
-    encode_fault,
+    Fault, FaultCode, Message, SOAP11_NS, SoapVersion, encode_envelope, encode_fault,
 };
 use runtime::xml::DecodeErrorKind;
 
 use crate::http::{Reply, XML};
 use crate::state::{State, lock};
-use crate::{crud, deploy, dom};
+use crate::{crud, deploy, lenient};
 
 /// A fault to answer: `sf:CODE` (bound to the Metadata namespace) or `soapenv:Client`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,13 +95,7 @@ pub(crate) fn decode(
         )
         .reply());
     }
-    let env = match decode_envelope::<MetadataHeaders, B>(xml) {
-        Ok(env) => env,
-        Err(first) => match lenient(xml).map(|x| decode_envelope::<MetadataHeaders, B>(&x)) {
-            Some(Ok(env)) => env,
-            _ => return Err(decode_fault(&first).reply()),
-        },
-    };
+    let env = lenient::decode(xml).map_err(|e| decode_fault(&e).reply())?;
     if env.version != SoapVersion::Soap11 {
         return Err(
             SoapFault::soapenv("VersionMismatch", "The Metadata API speaks SOAP 1.1 only").reply(),
@@ -134,41 +127,6 @@ fn version_ok(v: &str) -> bool {
     };
     let major = major.parse::<u32>().unwrap_or(0);
     (20..=crate::partner::LATEST_VERSION + 2).contains(&major) && minor == "0"
-}
-
-/// The wire names live clients use where the WSDL says otherwise (see SALESFORCE.md):
-/// `cancelDeploy/asyncProcessId` for `String`, `retrieve/RetrieveRequest` for
-/// `retrieveRequest`. Rewritten only after a strict decode failed.
-fn lenient(xml: &[u8]) -> Option<Vec<u8>> {
-    let mut root = dom::parse(xml).ok()?;
-    let body = root.children.iter_mut().find_map(|n| match n {
-        dom::Node::Element(e) if e.local() == "Body" => Some(e),
-        _ => None,
-    })?;
-    let op = body.children.iter_mut().find_map(|n| match n {
-        dom::Node::Element(e) => Some(e),
-        dom::Node::Text(_) => None,
-    })?;
-    let (from, to) = match op.local() {
-        "cancelDeploy" => ("asyncProcessId", "String"),
-        "retrieve" => ("RetrieveRequest", "retrieveRequest"),
-        _ => return None,
-    };
-    let mut changed = false;
-    for c in &mut op.children {
-        if let dom::Node::Element(e) = c
-            && e.local() == from
-        {
-            e.name = match e.name.split_once(':') {
-                Some((p, _)) => format!("{p}:{to}"),
-                None => to.to_owned(),
-            };
-            changed = true;
-        }
-    }
-    let mut out = String::new();
-    root.write(&mut out);
-    changed.then(|| out.into_bytes())
 }
 
 /// Salesforce answers unreadable requests with `soapenv:Client` faults; an unknown body
