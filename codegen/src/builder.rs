@@ -1,6 +1,6 @@
 //! [`Builder`]: the options, and the generate / write / compile entry points.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::{Error, Generated, emit, inputs, lower, write_if_changed};
@@ -23,6 +23,11 @@ pub struct Builder {
     runtime_path: String,
     operations: Option<BTreeSet<String>>,
     keep_types: BTreeSet<String>,
+    type_renames: BTreeMap<String, String>,
+    field_renames: BTreeMap<(String, String), String>,
+    wire_names: BTreeMap<(String, String), String>,
+    type_attributes: Vec<(String, String)>,
+    field_attributes: Vec<(String, String)>,
 }
 
 impl Default for Builder {
@@ -39,6 +44,11 @@ impl Builder {
             runtime_path: "::runtime".to_owned(),
             operations: None,
             keep_types: BTreeSet::new(),
+            type_renames: BTreeMap::new(),
+            field_renames: BTreeMap::new(),
+            wire_names: BTreeMap::new(),
+            type_attributes: Vec::new(),
+            field_attributes: Vec::new(),
         }
     }
 
@@ -92,6 +102,125 @@ impl Builder {
         self
     }
 
+    /// Names the Rust type of schema type (or global element) `from` — its XML name or the
+    /// Rust name it would get — `to`.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new().wsdl("partner.wsdl").rename_type("sObject", "SObjectRecord");
+    /// ```
+    pub fn rename_type(mut self, from: impl Into<String>, to: impl Into<String>) -> Self {
+        self.type_renames.insert(from.into(), to.into());
+        self
+    }
+
+    /// Names field `field` (XML or default Rust name) of type `ty` (XML or default Rust
+    /// name) `to` in Rust; its XML name is unchanged.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new().wsdl("metadata.wsdl").rename_field("cancelDeploy", "String", "async_process_id");
+    /// ```
+    pub fn rename_field(
+        mut self,
+        ty: impl Into<String>,
+        field: impl Into<String>,
+        to: impl Into<String>,
+    ) -> Self {
+        self.field_renames
+            .insert((ty.into(), field.into()), to.into());
+        self
+    }
+
+    /// On the wire, calls element `wsdl_name` — a child of operation `operation`'s request
+    /// or response element, or that element itself — `wire_name`, for servers that differ
+    /// from their WSDL. Rust names stay as the WSDL implies.
+    ///
+    /// ```no_run
+    /// // Live Salesforce expects <RetrieveRequest> inside <retrieve>.
+    /// codegen::Builder::new()
+    ///     .wsdl("metadata.wsdl")
+    ///     .element_name_override("retrieve", "retrieveRequest", "RetrieveRequest");
+    /// ```
+    pub fn element_name_override(
+        mut self,
+        operation: impl Into<String>,
+        wsdl_name: impl Into<String>,
+        wire_name: impl Into<String>,
+    ) -> Self {
+        self.wire_names
+            .insert((operation.into(), wsdl_name.into()), wire_name.into());
+        self
+    }
+
+    /// Adds an attribute (Rust source, like `#[derive(Hash)]`) to the generated types that
+    /// `pattern` selects: `*` every type, `Flow*` the types whose Rust or XML name starts
+    /// with `Flow`, else one type by XML or Rust name (`AnyMetadata` for the polymorphic
+    /// enum of `Metadata`).
+    ///
+    /// ```no_run
+    /// codegen::Builder::new()
+    ///     .wsdl("metadata.wsdl")
+    ///     .type_attribute("*", "#[non_exhaustive]")
+    ///     .type_attribute("CustomObject", "#[doc(alias = \"sobject\")]");
+    /// ```
+    pub fn type_attribute(
+        mut self,
+        pattern: impl Into<String>,
+        attribute: impl Into<String>,
+    ) -> Self {
+        self.type_attributes
+            .push((pattern.into(), attribute.into()));
+        self
+    }
+
+    /// Adds an attribute to the fields `pattern` selects: `Type.field`, where `Type` is a
+    /// type pattern as for [`Builder::type_attribute`] and `field` an XML or Rust field
+    /// name, or `*`.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new()
+    ///     .wsdl("metadata.wsdl")
+    ///     .field_attribute("CustomObject.fields", "#[doc = \"The object's fields.\"]");
+    /// ```
+    pub fn field_attribute(
+        mut self,
+        pattern: impl Into<String>,
+        attribute: impl Into<String>,
+    ) -> Self {
+        self.field_attributes
+            .push((pattern.into(), attribute.into()));
+        self
+    }
+
+    /// Checks what the options carry as Rust source before it reaches the output.
+    fn check_options(&self) -> Result<(), Error> {
+        let names = self
+            .type_renames
+            .values()
+            .chain(self.field_renames.values());
+        if let Some(bad) = names
+            .into_iter()
+            .find(|n| syn::parse_str::<syn::Ident>(n).is_err())
+        {
+            return Err(Error::Option(format!("`{bad}` is not a Rust identifier")));
+        }
+        let attrs = self
+            .type_attributes
+            .iter()
+            .chain(&self.field_attributes)
+            .map(|(_, a)| a);
+        for a in attrs {
+            let parsed = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, a);
+            if !parsed.is_ok_and(|v| !v.is_empty()) {
+                return Err(Error::Option(format!(
+                    "`{a}` is not an outer attribute (`#[...]`)"
+                )));
+            }
+        }
+        syn::parse_str::<syn::Path>(&self.runtime_path)
+            .map(|_| ())
+            .map_err(|_| Error::Option(format!("`{}` is not a path", self.runtime_path)))
+    }
+
     /// Loads the WSDL and generates the stubs; writes nothing.
     pub fn generate(&self) -> Result<Generated, Error> {
         let path = self.wsdl.as_ref().ok_or(Error::NoWsdl)?;
@@ -116,11 +245,17 @@ impl Builder {
 
     /// Generates the stubs of an already loaded WSDL (`source` names it in the header).
     pub fn generate_from(&self, defs: &wsdl::Definitions, source: &str) -> Result<String, Error> {
+        self.check_options()?;
         let opts = lower::Options {
             source: source.to_owned(),
             runtime_path: self.runtime_path.clone(),
             operations: self.operations.clone(),
             keep_types: self.keep_types.clone(),
+            type_renames: self.type_renames.clone(),
+            field_renames: self.field_renames.clone(),
+            wire_names: self.wire_names.clone(),
+            type_attributes: self.type_attributes.clone(),
+            field_attributes: self.field_attributes.clone(),
         };
         let file = lower::lower(defs, &opts).map_err(Error::Schema)?;
         emit::file(&file).map_err(|e| Error::Internal(e.0))

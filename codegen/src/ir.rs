@@ -48,6 +48,8 @@ pub enum Item {
 /// A complex type: a struct with a `rt::Complex` impl.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Struct {
+    /// User attributes (`Builder::type_attribute` / `field_attribute`), as Rust source.
+    pub extra: Vec<String>,
     pub ident: String,
     pub doc: Option<String>,
     /// The type's XML name (the element's name for an anonymous type).
@@ -64,6 +66,8 @@ pub struct Struct {
 /// An XML attribute: `T` when required, else `Option<T>`; `T` implements `rt::Simple`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attr {
+    /// User attributes (`Builder::type_attribute` / `field_attribute`), as Rust source.
+    pub extra: Vec<String>,
     pub ident: String,
     pub doc: Option<String>,
     pub xml: XmlName,
@@ -80,6 +84,8 @@ pub struct Text {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
+    /// User attributes (`Builder::type_attribute` / `field_attribute`), as Rust source.
+    pub extra: Vec<String>,
     pub ident: String,
     pub doc: Option<String>,
     /// The child element's name; `None` for an `xsd:any` wildcard.
@@ -139,6 +145,8 @@ pub enum Builtin {
 /// A simpleType with enumerations.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Enum {
+    /// User attributes (`Builder::type_attribute` / `field_attribute`), as Rust source.
+    pub extra: Vec<String>,
     pub ident: String,
     pub doc: Option<String>,
     pub variants: Vec<Variant>,
@@ -164,6 +172,8 @@ pub struct Alias {
 /// `Any{Base}`: a slot typed with a base that has subtypes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Poly {
+    /// User attributes (`Builder::type_attribute` / `field_attribute`), as Rust source.
+    pub extra: Vec<String>,
     pub ident: String,
     /// The base struct's Rust name.
     pub base_ty: String,
@@ -187,6 +197,8 @@ pub struct PolyVariant {
 /// simple type, or a type shared by several elements): `pub struct Ident(pub Inner);`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Newtype {
+    /// User attributes (`Builder::type_attribute` / `field_attribute`), as Rust source.
+    pub extra: Vec<String>,
     pub ident: String,
     pub doc: Option<String>,
     pub inner: Ty,

@@ -43,6 +43,10 @@ pub enum Error {
     /// Constructs the generator cannot turn into correct code, all of them at once.
     #[error("{}", ProblemList(.0))]
     Schema(Vec<Problem>),
+    /// A Builder option that cannot be honoured (a rename that is no identifier, an
+    /// attribute that does not parse).
+    #[error("invalid option: {0}")]
+    Option(String),
     /// [`Builder::wsdl`] was not called.
     #[error("no WSDL given: call Builder::wsdl")]
     NoWsdl,

@@ -61,3 +61,97 @@ fn unknown_operation_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn renames_change_rust_names_only() {
+    let g = codegen::Builder::new()
+        .wsdl(fixture("service"))
+        .rename_type("ReadResult", "Records")
+        .rename_type("readMetadata", "ReadRequest")
+        .rename_field("readMetadata", "fullNames", "names")
+        .generate()
+        .expect("generates");
+    let code = &g.code;
+    assert!(code.contains("pub struct Records {"));
+    assert!(code.contains("pub struct ReadRequest {"));
+    assert!(code.contains("pub names: Vec<String>,"));
+    assert!(code.contains("rt::FieldInfo::new(\"fullNames\", NS, rt::REPEATED)"));
+    assert!(code.contains("body: &ReadRequest,"));
+    assert!(!code.contains("struct ReadResult"));
+}
+
+#[test]
+fn element_name_override_changes_the_wire_name() {
+    let g = codegen::Builder::new()
+        .wsdl(fixture("service"))
+        .element_name_override("readMetadata", "fullNames", "FullNames")
+        .element_name_override("deleteMetadata", "deleteMetadata", "DeleteMetadata")
+        .generate()
+        .expect("generates");
+    assert!(
+        g.code
+            .contains("rt::FieldInfo::new(\"FullNames\", NS, rt::REPEATED)")
+    );
+    assert!(
+        g.code.contains("pub full_names: Vec<String>,"),
+        "Rust names stay"
+    );
+    assert!(g.code.contains("local: \"DeleteMetadata\""));
+    assert!(
+        g.code.contains("(NS, \"DeleteMetadata\") => {")
+            || g.code.contains("(NS, \"DeleteMetadata\") =>")
+    );
+    let err = codegen::Builder::new()
+        .wsdl(fixture("service"))
+        .element_name_override("readMetadata", "nothing", "X")
+        .generate()
+        .expect_err("unmatched override");
+    assert!(
+        err.to_string()
+            .contains("has no body element or child element `nothing`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn type_and_field_attributes_are_added() {
+    let g = codegen::Builder::new()
+        .wsdl(fixture("enums"))
+        .type_attribute("*", "#[doc(alias = \"any\")]")
+        .type_attribute("Settings", "#[non_exhaustive]")
+        .field_attribute("Settings.id", "#[doc(alias = \"identifier\")]")
+        .generate()
+        .expect("generates");
+    let code = &g.code;
+    assert!(
+        code.contains("#[non_exhaustive]\npub struct Settings {"),
+        "{code}"
+    );
+    assert!(code.contains("#[doc(alias = \"any\")]\npub enum SharingModel {"));
+    assert!(
+        code.contains("    #[doc(alias = \"identifier\")]\n    pub id: Id,"),
+        "{code}"
+    );
+}
+
+#[test]
+fn invalid_options_are_errors() {
+    let b = codegen::Builder::new().wsdl(fixture("enums"));
+    let err = b
+        .clone()
+        .rename_type("Settings", "not an ident")
+        .generate()
+        .expect_err("bad");
+    assert!(matches!(err, codegen::Error::Option(_)), "{err}");
+    let err = b
+        .clone()
+        .type_attribute("*", "derive(Hash)")
+        .generate()
+        .expect_err("bad");
+    assert!(
+        err.to_string().contains("is not an outer attribute"),
+        "{err}"
+    );
+    let err = b.runtime_path("not a path!").generate().expect_err("bad");
+    assert!(matches!(err, codegen::Error::Option(_)), "{err}");
+}

@@ -109,3 +109,11 @@ pub fn doc(text: Option<&str>) -> TokenStream {
     let lines = crate::emit::doc::rustdoc_lines(text);
     quote!(#(#[doc = #lines])*)
 }
+
+/// User attributes (already checked to parse by the Builder).
+pub fn extra(attrs: &[String]) -> TokenStream {
+    attrs
+        .iter()
+        .filter_map(|a| a.parse::<TokenStream>().ok())
+        .collect()
+}

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::common::{doc, ident, rt_name, ty};
+use super::common::{doc, extra, ident, rt_name, ty};
 use crate::ir::{Newtype, XmlName};
 
 /// `impl rt::Element for #ty { const NAME = ... }`
@@ -28,9 +28,11 @@ pub fn emit_newtype(n: &Newtype) -> TokenStream {
         inner
     };
     let element = element_impl(&n.ident, &n.element);
+    let type_extra = extra(&n.extra);
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Default)]
+        #type_extra
         pub struct #name(pub #inner);
         impl rt::XmlValue for #name {
             fn read_xml(r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::Result<Self> {

@@ -3,11 +3,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::common::{doc, ident, ty};
+use super::common::{doc, extra, ident, ty};
 use crate::ir::{Alias, Enum};
 
 pub fn emit(e: &Enum) -> TokenStream {
     let type_doc = doc(e.doc.as_deref());
+    let type_extra = extra(&e.extra);
     let name = ident(&e.ident);
     let unknown = ident(&e.unknown);
     let idents: Vec<_> = e.variants.iter().map(|v| ident(&v.ident)).collect();
@@ -40,6 +41,7 @@ pub fn emit(e: &Enum) -> TokenStream {
     quote! {
         #type_doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash #derive_default)]
+        #type_extra
         pub enum #name {
             #variants
             /// A value the schema does not list (servers send newer values).

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::common::{ident, ns};
+use super::common::{extra, ident, ns};
 use crate::ir::{Poly, PolyVariant};
 
 pub fn emit(p: &Poly) -> TokenStream {
@@ -20,12 +20,14 @@ pub fn emit(p: &Poly) -> TokenStream {
         " A `{}` or any type derived from it, told apart by `xsi:type`.",
         p.base_ty
     );
+    let type_extra = extra(&p.extra);
     let default_impl = default_impl(p, &name, &unknown);
     let xml_impl = xml_impl(p, &all, &name, &unknown);
     let type_name = type_name_impl(&all, &name, &unknown);
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq)]
+        #type_extra
         pub enum #name {
             #(#decls)*
             /// An `xsi:type` these stubs do not know: its name and raw XML are kept.

@@ -3,11 +3,12 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::common::{doc, field_ty, flags, ident, ns, ty};
+use super::common::{doc, extra, field_ty, flags, ident, ns, ty};
 use crate::ir::{Attr, Field, Occurs, Struct, Text};
 
 pub fn emit(s: &Struct) -> TokenStream {
     let type_doc = doc(s.doc.as_deref());
+    let type_extra = extra(&s.extra);
     let name = ident(&s.ident);
     let text = s.text.iter().map(|t| {
         let id = ident(&t.ident);
@@ -19,13 +20,15 @@ pub fn emit(s: &Struct) -> TokenStream {
         let id = ident(&a.ident);
         let t = ty(&a.ty);
         let t = if a.required { t } else { quote!(Option<#t>) };
-        quote!(#doc pub #id: #t,)
+        let extra = extra(&a.extra);
+        quote!(#doc #extra pub #id: #t,)
     });
     let fields = s.fields.iter().map(|f| {
         let doc = doc_of(f);
         let id = ident(&f.ident);
         let t = field_ty(f);
-        quote!(#doc pub #id: #t,)
+        let extra = extra(&f.extra);
+        quote!(#doc #extra pub #id: #t,)
     });
     let complex = complex_impl(&s.ident, &s.xml, &s.fields, &s.attrs, s.text.as_ref());
     let element = s
@@ -35,6 +38,7 @@ pub fn emit(s: &Struct) -> TokenStream {
     quote! {
         #type_doc
         #[derive(Debug, Clone, PartialEq, Default)]
+        #type_extra
         pub struct #name { #(#text)* #(#attrs)* #(#fields)* }
         #complex
         #element

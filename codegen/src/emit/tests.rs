@@ -11,6 +11,7 @@ fn ns(local: &str) -> XmlName {
 
 fn field(ident: &str, xml: Option<&str>, ty: Ty, occurs: Occurs) -> Field {
     Field {
+        extra: vec![],
         ident: ident.into(),
         doc: None,
         xml: xml.map(ns),
@@ -59,6 +60,7 @@ fn struct_fields_wrap_by_occurrence_box_and_nil() {
     );
     value.nillable = true;
     let s = Struct {
+        extra: vec![],
         ident: "Node".into(),
         doc: Some("A node.".into()),
         xml: ns("Node"),
@@ -111,6 +113,7 @@ fn struct_fields_wrap_by_occurrence_box_and_nil() {
 #[test]
 fn empty_struct_has_no_unused_bindings() {
     let s = Struct {
+        extra: vec![],
         ident: "Empty".into(),
         doc: None,
         xml: ns("Empty"),
@@ -127,6 +130,7 @@ fn empty_struct_has_no_unused_bindings() {
 #[test]
 fn enum_keeps_unknown_values_and_defaults_to_first() {
     let e = Enum {
+        extra: vec![],
         ident: "Mode".into(),
         doc: None,
         variants: vec![
@@ -157,6 +161,7 @@ fn enum_keeps_unknown_values_and_defaults_to_first() {
 #[test]
 fn enum_without_values_defaults_to_unknown() {
     let e = Enum {
+        extra: vec![],
         ident: "Open".into(),
         doc: None,
         variants: vec![],
@@ -175,6 +180,7 @@ fn poly_dispatches_on_xsi_type_and_abstract_base_needs_one() {
         xml: ns(n),
     };
     let concrete = Poly {
+        extra: vec![],
         ident: "AnyBase".into(),
         base_ty: "Base".into(),
         base: Some(v("Base")),
@@ -189,6 +195,7 @@ fn poly_dispatches_on_xsi_type_and_abstract_base_needs_one() {
     assert!(code.contains("Self::Base(v)=>w.complex(&**v,n),Self::Leaf(v)=>w.complex_typed(&**v,n),Self::Unknown(v)=>rt::XmlValue::write_xml(v,w,n)"));
     assert!(code.contains("_=>Self::Unknown(r.unknown_subtype(s,&t,TYPE_NAMES)?)"));
     let abstract_base = Poly {
+        extra: vec![],
         base: None,
         ..concrete
     };
@@ -206,6 +213,7 @@ fn alias_and_newtype() {
         target: Ty::Builtin(Builtin::String),
     };
     let n = Newtype {
+        extra: vec![],
         ident: "Fault".into(),
         doc: None,
         inner: Ty::Named("AnyApiFault".into()),
@@ -222,6 +230,7 @@ fn alias_and_newtype() {
 #[test]
 fn doc_comments_never_become_code_blocks() {
     let s = Struct {
+        extra: vec![],
         ident: "Doc".into(),
         doc: Some("    indented\n```\nfenced\n```".into()),
         xml: ns("Doc"),

@@ -87,6 +87,7 @@ pub fn build(
     {
         let decl = &ctx.defs.schemas.elements[&q];
         out.items.push(Item::Newtype(ir::Newtype {
+            extra: ctx.type_extra(&[&q.local, &name]),
             ident: name,
             doc: decl.doc.clone(),
             inner: ctx.slot_ty(r).0,
@@ -143,16 +144,34 @@ fn structure(
         ident: scope.claim("value", ""),
         ty: ty.clone(),
     });
+    // A type is known by its XML name (its element's, when anonymous) and its Rust name.
+    let xml_local = match (&e.xml, &e.origin) {
+        (Some(q), _) | (None, Origin::Element(q)) => q.local.as_str(),
+        _ => "",
+    };
+    let tn: [&str; 2] = [xml_local, &e.rust];
+    let mut name_field = |xml_local: &str, default: String| {
+        let wanted = ctx
+            .field_rename(&tn, &[xml_local, &default])
+            .unwrap_or(default);
+        let ident = scope.claim(&wanted, "");
+        let extra = ctx.field_extra(&tn, &[xml_local, &wanted]);
+        (ident, extra)
+    };
     let fields = raw
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let wanted = f
-                .xml
-                .as_ref()
-                .map_or_else(|| "any".to_owned(), |q| snake(&q.local));
+            let local = f.xml.as_ref().map_or("any", |q| q.local.as_str());
+            let (ident, extra) = name_field(
+                local,
+                f.xml
+                    .as_ref()
+                    .map_or_else(|| "any".to_owned(), |q| snake(&q.local)),
+            );
             ir::Field {
-                ident: scope.claim(&wanted, ""),
+                ident,
+                extra,
                 doc: f.doc.clone(),
                 xml: f.xml.as_ref().map(xml_name),
                 ty: f.ty.clone(),
@@ -162,26 +181,32 @@ fn structure(
             }
         })
         .collect();
+    let attrs = extras
+        .attrs
+        .iter()
+        .map(|a| {
+            let (ident, extra) = name_field(&a.xml.local, snake(&a.xml.local));
+            ir::Attr {
+                ident,
+                extra,
+                doc: a.doc.clone(),
+                xml: xml_name(&a.xml),
+                ty: a.ty.clone(),
+                required: a.required,
+            }
+        })
+        .collect();
     let element_doc = match &e.origin {
         Origin::Element(q) => ctx.defs.schemas.elements.get(q).and_then(|d| d.doc.clone()),
         _ => None,
     };
     ir::Struct {
         ident: e.rust.clone(),
+        extra: ctx.type_extra(&tn),
         doc: element_doc.or_else(|| doc_of(e.def)),
         xml: type_xml(ctx, id),
         fields,
-        attrs: extras
-            .attrs
-            .iter()
-            .map(|a| ir::Attr {
-                ident: scope.claim(&snake(&a.xml.local), ""),
-                doc: a.doc.clone(),
-                xml: xml_name(&a.xml),
-                ty: a.ty.clone(),
-                required: a.required,
-            })
-            .collect(),
+        attrs,
         text,
         element: e.element.as_ref().map(xml_name),
     }
@@ -207,8 +232,10 @@ fn enumeration(ctx: &Ctx<'_>, id: Id) -> ir::Enum {
             doc: v.doc.clone(),
         });
     }
+    let xml_local = e.xml.as_ref().map_or("", |q| q.local.as_str());
     ir::Enum {
         ident: e.rust.clone(),
+        extra: ctx.type_extra(&[xml_local, &e.rust]),
         doc: doc_of(e.def),
         variants,
         unknown: scope.claim("Unknown", "_"),
@@ -264,8 +291,10 @@ fn poly(ctx: &Ctx<'_>, id: Id, keep: &Reach) -> ir::Poly {
     for v in base.iter().chain(&variants) {
         scope.claim(&v.ident, "");
     }
+    let any = ctx.entries[id].poly.clone().unwrap_or_default();
     ir::Poly {
-        ident: ctx.entries[id].poly.clone().unwrap_or_default(),
+        extra: ctx.type_extra(&[&any]),
+        ident: any,
         base_ty: ctx.entries[id].rust.clone(),
         base,
         variants,

@@ -6,12 +6,14 @@ mod attrs;
 mod boxing;
 mod builtins;
 mod collect;
+mod custom;
 mod fields;
 mod inherit;
 mod items;
 mod namespaces;
 mod naming;
 mod ops;
+mod overrides;
 mod reach;
 
 use std::collections::BTreeMap;
@@ -33,6 +35,30 @@ pub struct Options {
     pub operations: Option<std::collections::BTreeSet<String>>,
     /// Types (XML or Rust name) to generate even when no chosen operation reaches them.
     pub keep_types: std::collections::BTreeSet<String>,
+    /// Rust names chosen by the user: type (XML or default Rust name) -> name.
+    pub type_renames: BTreeMap<String, String>,
+    /// (type, field) (XML or default Rust names) -> field name.
+    pub field_renames: BTreeMap<(String, String), String>,
+    /// (operation, WSDL element name) -> wire name, for children of the operation's body
+    /// elements (and the body elements themselves).
+    pub wire_names: BTreeMap<(String, String), String>,
+    /// (pattern, attribute) for types, in the order given.
+    pub type_attributes: Vec<(String, String)>,
+    /// (`Type.field` pattern, attribute) for fields, in the order given.
+    pub field_attributes: Vec<(String, String)>,
+}
+
+/// Does `pattern` select a type with these names? `*` (or `.`) selects every type, `Foo*`
+/// every type whose Rust or XML name starts with `Foo`, anything else an exact XML or Rust
+/// name.
+pub fn matches(pattern: &str, names: &[&str]) -> bool {
+    if pattern == "*" || pattern == "." {
+        return true;
+    }
+    match pattern.strip_suffix('*') {
+        Some(prefix) => names.iter().any(|n| n.starts_with(prefix)),
+        None => names.contains(&pattern),
+    }
 }
 
 /// Where an anonymous type was declared: its name is derived from there.
@@ -147,6 +173,17 @@ pub fn lower(defs: &Definitions, opts: &Options) -> Result<ir::File, Vec<Problem
         sessions: bindings.sessions,
         bindings: bindings.bindings,
     };
+    let unmatched = overrides::apply(&mut file, &opts.wire_names);
+    if let (false, Some(b)) = (unmatched.is_empty(), defs.bindings.values().next()) {
+        let at = b.at.clone();
+        return Err(unmatched
+            .into_iter()
+            .map(|message| Problem {
+                at: at.clone(),
+                message,
+            })
+            .collect());
+    }
     namespaces::assign(&mut file, &defs.target_ns);
     Ok(file)
 }

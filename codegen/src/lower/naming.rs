@@ -12,7 +12,8 @@ use crate::names::upper_camel;
 pub fn name_types(ctx: &mut Ctx<'_>) {
     for id in 0..ctx.entries.len() {
         if let (Origin::Named, Some(xml)) = (&ctx.entries[id].origin, &ctx.entries[id].xml) {
-            let name = upper_camel(&xml.local, "T");
+            let default = upper_camel(&xml.local, "T");
+            let name = ctx.type_rename(&[&xml.local, &default]).unwrap_or(default);
             ctx.entries[id].rust = ctx.scope.claim(&name, "");
         }
     }
@@ -57,7 +58,8 @@ fn name_elements(ctx: &mut Ctx<'_>) {
         .partition(|(q, _)| matches!(elements[q].type_ref, Some(TypeRef::Anonymous(_))));
     for (q, r) in anonymous.into_iter().chain(named) {
         let decl = &elements[&q];
-        let wanted = upper_camel(&q.local, "E");
+        let default = upper_camel(&q.local, "E");
+        let wanted = ctx.type_rename(&[&q.local, &default]).unwrap_or(default);
         match (r, &decl.type_ref) {
             (Resolved::Entry(id), Some(TypeRef::Anonymous(_))) => {
                 ctx.entries[id].rust = ctx.scope.claim(&wanted, "Element");

@@ -338,6 +338,7 @@ fn add_header(
         return;
     };
     binding.header_fields.push(ir::Field {
+        extra: Vec::new(),
         ident: state.header_idents.claim(&snake(&el.local), ""),
         doc: None,
         xml: Some(xml),
