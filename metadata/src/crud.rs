@@ -1,6 +1,6 @@
-//! CRUD over any number of components: split into calls of at most [`MAX_PER_CALL`]
-//! components ([`MAX_PER_CALL_LARGE`] for `CustomMetadata` and `CustomApplication`),
-//! sent one after another, with the results in input order.
+//! CRUD over any number of components: split into calls of one type and at most
+//! [`MAX_PER_CALL`] components ([`MAX_PER_CALL_LARGE`] for `CustomMetadata` and
+//! `CustomApplication`), sent one after another, with the results in input order.
 //!
 //! ```text
 //! let read = md.read_many("CustomObject", ["Account", "Invoice__c"]).await?;
@@ -31,24 +31,20 @@ pub fn call_limit(type_name: &str) -> usize {
     }
 }
 
-/// Splits `items` into consecutive chunks, each within the limit of every item in it
-/// (a chunk mixing types is held to the smaller limit). Order is kept.
-pub fn chunk_by_limit<T>(items: Vec<T>, type_of: impl Fn(&T) -> &str) -> Vec<Vec<T>> {
+/// Splits `items` into consecutive chunks of one type each, at most [`call_limit`] long:
+/// the Metadata API takes "arrays of only one type of component" per CRUD call. Order is
+/// kept, so results concatenated chunk by chunk line up with the input.
+pub fn chunk_by_type<T>(items: Vec<T>, type_of: impl Fn(&T) -> &str) -> Vec<Vec<T>> {
     let mut chunks: Vec<Vec<T>> = Vec::new();
-    let mut limit = usize::MAX;
     for item in items {
-        let item_limit = call_limit(type_of(&item));
-        let fits = chunks
-            .last()
-            .is_some_and(|c| c.len() < limit.min(item_limit));
-        if fits {
-            limit = limit.min(item_limit);
-        } else {
-            chunks.push(Vec::new());
-            limit = item_limit;
-        }
-        if let Some(last) = chunks.last_mut() {
-            last.push(item);
+        let ty = type_of(&item);
+        let fits = chunks.last().is_some_and(|c| {
+            c.first()
+                .is_some_and(|head| type_of(head) == ty && c.len() < call_limit(ty))
+        });
+        match chunks.last_mut() {
+            Some(last) if fits => last.push(item),
+            _ => chunks.push(vec![item]),
         }
     }
     chunks
@@ -209,5 +205,5 @@ where
     I::Item: Into<AnyMetadata>,
 {
     let items = components.into_iter().map(Into::into).collect();
-    chunk_by_limit(items, AnyMetadata::type_name)
+    chunk_by_type(items, AnyMetadata::type_name)
 }

@@ -39,7 +39,7 @@ mod poll;
 mod retrieve;
 pub mod zip;
 
-pub use crud::{MAX_LIST_QUERIES, MAX_PER_CALL, MAX_PER_CALL_LARGE, call_limit, chunk_by_limit};
+pub use crud::{MAX_LIST_QUERIES, MAX_PER_CALL, MAX_PER_CALL_LARGE, call_limit, chunk_by_type};
 pub use deploy::DeployCall;
 pub use error::HelperError;
 pub use generated::*;

@@ -61,7 +61,8 @@ pub struct RetrieveCall<'a> {
 
 #[derive(Debug)]
 enum Start {
-    Request(Result<RetrieveRequest, HelperError>),
+    /// Boxed: a request (or the error of building it) is large next to an id.
+    Request(Box<Result<RetrieveRequest, HelperError>>),
     Started(String),
 }
 
@@ -82,7 +83,9 @@ impl MetadataClient {
         let package = std::fs::read(path)
             .map_err(|e| HelperError::io(path, e))
             .and_then(|xml| parse_package_xml(&xml, &path.display().to_string()));
-        self.retrieve_call(Start::Request(package.map(|p| self.request_for(p))))
+        self.retrieve_call(Start::Request(Box::new(
+            package.map(|p| self.request_for(p)),
+        )))
     }
 
     /// Retrieves `(type name, member names)` pairs, e.g.
@@ -95,12 +98,12 @@ impl MetadataClient {
         S: Into<String>,
     {
         let package = package_of(types, self.api_version());
-        self.retrieve_call(Start::Request(Ok(self.request_for(package))))
+        self.retrieve_call(Start::Request(Box::new(Ok(self.request_for(package)))))
     }
 
     /// Retrieves with a request built by hand (packages, specific files...).
     pub fn retrieve_request(&self, request: RetrieveRequest) -> RetrieveCall<'_> {
-        self.retrieve_call(Start::Request(Ok(request)))
+        self.retrieve_call(Start::Request(Box::new(Ok(request))))
     }
 
     /// Keeps polling a retrieve that was started earlier (e.g. after
@@ -166,7 +169,7 @@ impl<'a> RetrieveCall<'a> {
             Start::Started(id) => id,
             Start::Request(request) => {
                 let body = Retrieve {
-                    retrieve_request: request?,
+                    retrieve_request: (*request)?,
                 };
                 let started = self.client.retrieve(&body).await?;
                 tracing::debug!(id = %started.result.id, "retrieve started");
