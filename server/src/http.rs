@@ -212,7 +212,7 @@ impl Routed {
 fn route(state: &State, method: &Method, path: &str, headers: &HeaderMap, body: &[u8]) -> Routed {
     let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
     match (method, segs.as_slice()) {
-        (&Method::POST, ["services", "Soap", "m", v] | ["services", "Soap", "m", v, _]) => {
+        (&Method::POST, ["services", "Soap", "m", v, ..]) => {
             match soap::decode(state, v, headers, body) {
                 Ok(d) => Routed::Metadata(Box::new(d)),
                 Err(r) => Routed::Done(r),

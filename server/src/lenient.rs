@@ -34,6 +34,9 @@ pub(crate) fn decode(xml: &[u8]) -> Result<Env, DecodeError> {
         };
         let next = match (err.kind(), &last_fill) {
             (DecodeErrorKind::MissingElement { name }, _) => fill(&doc, err.offset(), name),
+            (DecodeErrorKind::InvalidValue { ty, text }, _) if is_bool_word(ty, text) => {
+                lowercase_bool(&doc, err.offset(), text).map(|d| (d, Fill::none()))
+            }
             (DecodeErrorKind::InvalidValue { ty, text }, Some(f)) if text.is_empty() => {
                 f.retype(&doc, ty)
             }
@@ -84,8 +87,14 @@ fn rename_parameters(xml: &[u8]) -> Option<Vec<u8>> {
         Node::Text(_) => None,
     })?;
     let fields = parameters(op.local())?;
-    let known = |local: &str| fields.iter().any(|f| f.name.local == local);
+    // Unprefixed children with no default namespace in scope (simple-salesforce writes
+    // `<met:unpackaged><types>...`) are read as the Metadata namespace, as Salesforce does.
     let mut changed = false;
+    if op.attr("xmlns").is_none() {
+        op.attrs.push(("xmlns".to_owned(), metadata::NS.to_owned()));
+        changed = true;
+    }
+    let known = |local: &str| fields.iter().any(|f| f.name.local == local);
     let mut position = 0;
     let mut previous = String::new();
     for c in &mut op.children {
@@ -118,6 +127,15 @@ struct Fill {
 }
 
 impl Fill {
+    /// Nothing inserted (another kind of repair).
+    fn none() -> Self {
+        Self {
+            at: 0,
+            qname: String::new(),
+            text_len: 1,
+        }
+    }
+
     /// The inserted empty element did not parse as `ty`: give it that type's default.
     fn retype(&self, doc: &[u8], ty: &str) -> Option<(Vec<u8>, Fill)> {
         let t = ty.to_ascii_lowercase();
@@ -197,14 +215,38 @@ fn fill(doc: &[u8], offset: u64, name: &str) -> Option<(Vec<u8>, Fill)> {
 
 /// `(start, end)` of an empty element `<p:Parent .../>` ending at `o`, or starting there.
 fn empty_element_near(doc: &[u8], o: usize) -> Option<(usize, usize)> {
-    let (lt, end) = match doc[..o].iter().rposition(|b| !b.is_ascii_whitespace()) {
-        Some(last) if doc[..=last].ends_with(b"/>") => {
-            (doc[..=last].iter().rposition(|&b| b == b'<')?, last + 1)
+    if doc[o..].starts_with(b"<") {
+        let end = doc[o..].iter().position(|&b| b == b'>')? + o + 1;
+        if doc[..end].ends_with(b"/>") {
+            return Some((o, end));
         }
-        _ if doc[o..].starts_with(b"<") => (o, doc[o..].iter().position(|&b| b == b'>')? + o + 1),
-        _ => return None,
+    }
+    let last = doc[..o].iter().rposition(|b| !b.is_ascii_whitespace())?;
+    if !doc[..=last].ends_with(b"/>") {
+        return None;
+    }
+    Some((doc[..=last].iter().rposition(|&b| b == b'<')?, last + 1))
+}
+
+/// `True`/`FALSE`: Python clients format booleans that way, and Salesforce takes them.
+fn is_bool_word(ty: &str, text: &str) -> bool {
+    ty.to_ascii_lowercase().contains("bool")
+        && (text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false"))
+}
+
+/// Lower-cases the first `>{text}<` at or after `offset` (else anywhere).
+fn lowercase_bool(doc: &[u8], offset: u64, text: &str) -> Option<Vec<u8>> {
+    let needle = format!(">{text}<");
+    let find = |from: usize| {
+        doc[from..]
+            .windows(needle.len())
+            .position(|w| w == needle.as_bytes())
+            .map(|i| i + from)
     };
-    doc[..end].ends_with(b"/>").then_some((lt, end))
+    let at = find((offset as usize).min(doc.len())).or_else(|| find(0))?;
+    let mut out = doc.to_vec();
+    out[at + 1..at + 1 + text.len()].make_ascii_lowercase();
+    Some(out)
 }
 
 /// Where Salesforce's default for an omitted parameter is not the type's zero value:
@@ -269,10 +311,7 @@ mod tests {
         ) else {
             panic!()
         };
-        assert_eq!(
-            (c.async_process_id.as_str(), c.include_zip),
-            ("09S1", true)
-        );
+        assert_eq!((c.async_process_id.as_str(), c.include_zip), ("09S1", true));
         let B::CancelDeploy(c) =
             body("<cancelDeploy><asyncProcessId>0Af1</asyncProcessId></cancelDeploy>")
         else {
@@ -298,6 +337,24 @@ mod tests {
         );
         let env = decode(prefixed.as_bytes()).unwrap();
         assert!(matches!(env.body, Message::Body(B::CheckDeployStatus(c)) if !c.include_details));
+    }
+
+    /// simple-salesforce: Python's `True`, and `<types>` in no namespace inside `met:`.
+    #[test]
+    fn python_style_retrieve() {
+        let xml = format!(
+            "{HEAD}<met:retrieve xmlns:met=\"http://soap.sforce.com/2006/04/metadata\"><met:retrieveRequest><met:apiVersion>66.0</met:apiVersion><met:singlePackage>True</met:singlePackage><met:unpackaged><types><members>A</members><name>ApexClass</name></types></met:unpackaged></met:retrieveRequest></met:retrieve>{TAIL}"
+        );
+        let Message::Body(B::Retrieve(r)) = decode(xml.as_bytes()).unwrap().body else {
+            panic!()
+        };
+        let r = r.retrieve_request;
+        assert!(r.single_package);
+        let pkg = r.unpackaged.unwrap();
+        assert_eq!(
+            (pkg.types[0].name.as_str(), pkg.version.as_str()),
+            ("ApexClass", "")
+        );
     }
 
     #[test]

@@ -335,7 +335,22 @@ async fn jwt_bearer_grant_checks_signature_and_claims() {
         "invalid_grant",
         "invalid assertion",
     );
-    assert_eq!(s.grant_counts().jwt_bearer, 2);
+    // As simple-salesforce writes it: `exp` a string of digits; `aud` may be an array.
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let claims = serde_json::json!({ "iss": id, "sub": user, "aud": [url.clone()], "exp": (now + 120).to_string() });
+    let pem = std::fs::read(common::data("jwt_test_key.pem")).unwrap();
+    let key = jsonwebtoken::EncodingKey::from_rsa_pem(&pem).unwrap();
+    let a = jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256),
+        &claims,
+        &key,
+    )
+    .unwrap();
+    assert_eq!(grant(a).await.0, 200);
+    assert_eq!(s.grant_counts().jwt_bearer, 3);
 
     let plain = start().await;
     let (_, v) = token(
