@@ -25,12 +25,22 @@ struct Session {
 
 /// All sessions ever issued (a test server lives briefly; nothing is forgotten, so an expired
 /// token stays distinguishable from a made-up one).
-#[derive(Debug)]
 pub(crate) struct Sessions {
     map: HashMap<String, Session>,
     ttl: Option<Duration>,
     org15: String,
     rng: Rng,
+}
+
+impl std::fmt::Debug for Sessions {
+    /// Counts only: session ids are credentials, even on a test server.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let valid = self.map.values().filter(|s| !s.expired).count();
+        f.debug_struct("Sessions")
+            .field("issued", &self.map.len())
+            .field("not_expired", &valid)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Sessions {
@@ -119,6 +129,17 @@ mod tests {
         assert_eq!(s.check(Some(&b)), Ok(()));
         assert_eq!(s.expire_all(), 1);
         assert_eq!(s.check(Some(&b)), Err(Refused::Expired));
+    }
+
+    #[test]
+    fn debug_shows_no_token() {
+        let mut s = Sessions::new("00DLS0000000001AAA", None);
+        let t = s.mint();
+        let shown = format!("{s:?}");
+        assert!(
+            !shown.contains(&t[18..]) && shown.contains("issued: 1"),
+            "{shown}"
+        );
     }
 
     #[test]
