@@ -20,7 +20,7 @@
 //! [CiOrg.auth]
 //! type = "jwt_bearer"
 //! client_id_env = "SF_CLIENT_ID"
-//! username_env = "SF_USERNAME"
+//! username = "ci@acme.com"
 //! key_file = "server.key"
 //! ```
 
@@ -46,13 +46,15 @@ async fn main() -> ExitCode {
         return common::needs_an_org(&format!("{} not set", missing.join(", ")), HOW);
     }
     let key_file = std::env::var("SF_JWT_KEY_FILE").unwrap_or_default();
+    let username = std::env::var("SF_USERNAME").unwrap_or_default();
     let login_url =
         std::env::var("SF_LOGIN_URL").unwrap_or_else(|_| "https://login.salesforce.com".into());
-    // Only names of variables and a path go into the TOML: the secrets stay where they are.
+    // No secret goes into the TOML: the key stays in its file, the consumer key in its
+    // variable.
     let toml = format!(
         "[CiOrg]\napi_version = \"66.0\"\n[CiOrg.auth]\ntype = \"jwt_bearer\"\n\
          login_url = {login_url:?}\nclient_id_env = \"SF_CLIENT_ID\"\n\
-         username_env = \"SF_USERNAME\"\nkey_file = {key_file:?}\n"
+         username = {username:?}\nkey_file = {key_file:?}\n"
     );
     let credential = match NamedCredentials::from_toml(&toml).and_then(|c| c.get("CiOrg")) {
         Ok(c) => c,

@@ -257,8 +257,7 @@ fn command_line_parsing() {
 /// decode` alone) the test says so and checks nothing more.
 #[test]
 fn example_binary_exits_zero_on_success_and_non_zero_with_a_message() {
-    let Some(exe) = example_binary("decode") else {
-        eprintln!("example binary not built; skipped (run `cargo test -p metadata`)");
+    let Some(exe) = common::example_binary("decode") else {
         return;
     };
     let ok = Process::new(&exe)
@@ -288,15 +287,4 @@ fn example_binary_exits_zero_on_success_and_non_zero_with_a_message() {
     let usage = Process::new(&exe).output().expect("run example");
     assert_eq!(usage.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&usage.stderr).contains("usage: decode"));
-}
-
-/// `target/<profile>/examples/<name>`, found from this test binary's own path
-/// (`target/<profile>/deps/decode-<hash>`).
-fn example_binary(name: &str) -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let profile_dir = exe.parent()?.parent()?;
-    let path = profile_dir
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    path.is_file().then_some(path)
 }

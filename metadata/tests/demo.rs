@@ -1,6 +1,8 @@
 //! The demo's flow (examples/demo.rs, the README's first command) as a test, and the demo
 //! binary as a process when `cargo test` has built it.
 
+mod common;
+
 #[allow(dead_code)]
 #[path = "../examples/demo.rs"]
 mod demo;
@@ -86,8 +88,7 @@ async fn the_demo_flow_runs_against_the_local_server() {
 
 #[test]
 fn the_demo_binary_exits_zero() {
-    let Some(exe) = example_binary("demo") else {
-        eprintln!("demo binary not built; skipped (run `cargo test -p metadata`)");
+    let Some(exe) = common::example_binary("demo") else {
         return;
     };
     let out = std::process::Command::new(exe).output().expect("run demo");
@@ -101,14 +102,4 @@ fn the_demo_binary_exits_zero() {
         stdout.contains("== session expiry") && stdout.ends_with("done.\n"),
         "{stdout}"
     );
-}
-
-fn example_binary(name: &str) -> Option<std::path::PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let path = exe
-        .parent()?
-        .parent()?
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    path.is_file().then_some(path)
 }

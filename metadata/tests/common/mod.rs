@@ -36,3 +36,39 @@ pub fn temp_dir(tag: &str) -> PathBuf {
 }
 
 pub mod schema;
+
+/// `target/<profile>/examples/<name>`, found from the running test binary's path
+/// (`target/<profile>/deps/<test>-<hash>`). `cargo test` builds the examples there; when
+/// one is missing or older than its source (e.g. after `cargo test --test x` alone, which
+/// does not rebuild examples) the caller skips, saying so.
+pub fn example_binary(name: &str) -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let path = exe
+        .parent()?
+        .parent()?
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    let built = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let sources = [
+        examples.join(format!("{name}.rs")),
+        examples.join("common/mod.rs"),
+    ];
+    let newest_source = sources
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+        .max();
+    match (built, newest_source) {
+        (Some(b), Some(s)) if b >= s => Some(path),
+        (Some(_), _) => {
+            eprintln!(
+                "example `{name}` is older than its source; skipped (run `cargo test -p metadata`)"
+            );
+            None
+        }
+        (None, _) => {
+            eprintln!("example `{name}` not built; skipped (run `cargo test -p metadata`)");
+            None
+        }
+    }
+}
