@@ -85,9 +85,13 @@ impl Decoded {
 pub(crate) fn decode(
     _state: &State,
     version: &str,
-    _headers: &HeaderMap,
+    headers: &HeaderMap,
     xml: &[u8],
 ) -> Result<Decoded, Reply> {
+    // SOAP 1.1 over HTTP requires the header; its value is not looked at (the WSDL's is "").
+    if !headers.contains_key("soapaction") {
+        return Err(SoapFault::soapenv("Client", "No SOAPAction header!").reply());
+    }
     if !version_ok(version) {
         return Err(SoapFault::sf(
             "UNSUPPORTED_API_VERSION",

@@ -146,7 +146,7 @@ async fn malformed_requests_get_soap_faults() {
 
     let old = post(
         &format!("{}/services/Soap/m/9.0", s.url()),
-        &[],
+        &[("SOAPAction", "")],
         request_xml(&headers_with(Some(&t)), &describe()),
     )
     .await;
@@ -167,9 +167,27 @@ async fn routes_and_methods() {
         s.metadata_url(V),
         format!("{}/services/Soap/m/60.0/", s.url()),
     ] {
-        assert_eq!(post(&url, &[], xml.clone()).await.status, 200, "{url}");
+        assert_eq!(
+            post(&url, &[("SOAPAction", "\"\"")], xml.clone())
+                .await
+                .status,
+            200,
+            "{url}"
+        );
     }
     assert_eq!(get(&s.metadata_url(V), None).await.status, 405);
+    let no_action = post(
+        &s.metadata_url(V),
+        &[("Content-Type", "text/xml")],
+        xml.clone(),
+    )
+    .await;
+    assert_eq!(no_action.status, 500);
+    assert!(
+        no_action.text().contains("No SOAPAction header!"),
+        "{}",
+        no_action.text()
+    );
     assert_eq!(
         post(&format!("{}/nowhere", s.url()), &[], Vec::new())
             .await
@@ -228,6 +246,7 @@ async fn injected_statuses_stalls_and_resets() {
     let xml = request_xml(&headers_with(Some(&t)), &list());
     let err = client
         .post(s.metadata_url(V))
+        .header("SOAPAction", "\"\"")
         .body(xml.clone())
         .send()
         .await
@@ -244,6 +263,7 @@ async fn injected_statuses_stalls_and_resets() {
     let outcome = async {
         let resp = common::http()
             .post(s.metadata_url(V))
+            .header("SOAPAction", "\"\"")
             .body(xml.clone())
             .send()
             .await?;
@@ -275,7 +295,7 @@ async fn a_reset_cuts_the_body_midway() {
     s.inject(Injection::reset());
     let mut stream = std::net::TcpStream::connect(s.addr()).unwrap();
     let head = format!(
-        "POST /services/Soap/m/{V} HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: {}\r\n\r\n",
+        "POST /services/Soap/m/{V} HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nSOAPAction: \"\"\r\nContent-Length: {}\r\n\r\n",
         xml.len()
     );
     let got = tokio::task::spawn_blocking(move || {
