@@ -1,6 +1,7 @@
-//! Generates stubs for the four Salesforce WSDLs in ../shared/wsdl into OUT_DIR, so that
-//! `src/salesforce.rs` compiles them under `#![deny(warnings)]`. Where ../shared is absent (a
-//! fresh clone) they are skipped with a warning; under `CI=true` that is an error.
+//! Generates stubs for the four Salesforce WSDLs in ../shared/wsdl, and the corpus WSDLs the
+//! generator handles so far, into OUT_DIR, so that `src/salesforce.rs` compiles them under
+//! `#![deny(warnings)]`. Where ../shared is absent (a fresh clone) they are skipped with a
+//! warning; under `CI=true` that is an error.
 
 use std::path::PathBuf;
 
@@ -9,6 +10,9 @@ const WSDLS: &[&str] = &[
     "metadata-v47.wsdl",
     "partner.wsdl",
     "apex.wsdl",
+    "corpus/eu-vies/checkVatService.wsdl",
+    "corpus/wsdot-ferries/ferry.wsdl",
+    "corpus/ews-2007/Services.wsdl",
 ];
 
 fn main() {

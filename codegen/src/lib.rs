@@ -159,5 +159,7 @@ pub(crate) fn inputs(defs: &wsdl::Definitions) -> Vec<PathBuf> {
     defs.port_types.values().for_each(|p| add(&p.at));
     defs.bindings.values().for_each(|b| add(&b.at));
     defs.services.values().for_each(|x| add(&x.at));
-    files.into_iter().collect()
+    // Only real files: a location may name a built-in schema (`<built-in xml.xsd>`), and
+    // cargo reruns a build script forever for a `rerun-if-changed` path that does not exist.
+    files.into_iter().filter(|f| f.is_file()).collect()
 }

@@ -98,3 +98,15 @@ fn apex() {
         &["pub struct ApexClient {", "pub async fn execute_anonymous("],
     );
 }
+
+#[test]
+fn corpus_wsdls_the_generator_handles() {
+    for file in [
+        "corpus/eu-vies/checkVatService.wsdl",
+        "corpus/wsdot-ferries/ferry.wsdl",
+        "corpus/ews-2007/Services.wsdl",
+    ] {
+        let Some(g) = generate(file) else { return };
+        assert!(g.code.contains("Client {"), "{file}: no client");
+    }
+}

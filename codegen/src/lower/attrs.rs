@@ -129,7 +129,13 @@ impl Ctx<'_> {
     /// The Rust type of a text value (attribute or simple content): anything but a complex
     /// type; `xsd:anyType` there means its text.
     fn simple_ty(&mut self, r: &TypeRef, at: &Location) -> Option<(ir::Ty, Option<Id>)> {
-        match self.resolve(Some(r), at)? {
+        let resolved = self.resolve(Some(r), at)?;
+        // Text that is base64 (directly or through aliases) has no `rt::Simple` impl as
+        // bytes: it is kept as its text.
+        if self.ultimate_builtin(resolved) == Some(ir::Builtin::Bytes) {
+            return Some((ir::Ty::Builtin(ir::Builtin::String), None));
+        }
+        match resolved {
             Resolved::Builtin(ir::Builtin::AnyValue) => {
                 Some((ir::Ty::Builtin(ir::Builtin::String), None))
             }
@@ -142,6 +148,28 @@ impl Ctx<'_> {
                 None
             }
         }
+    }
+
+    /// The built-in a type comes down to through alias restrictions, if any.
+    fn ultimate_builtin(&mut self, mut r: Resolved) -> Option<ir::Builtin> {
+        // Bounded: a chain of restrictions longer than the arena has a cycle.
+        for _ in 0..=self.entries.len() {
+            match r {
+                Resolved::Builtin(b) => return Some(b),
+                Resolved::Entry(id) if self.entries[id].kind == Kind::Alias => {
+                    let TypeDef::Simple(s) = self.entries[id].def else {
+                        return None;
+                    };
+                    let wsdl::model::SimpleVariety::Restriction { base, .. } = &s.variety else {
+                        return None;
+                    };
+                    let at = s.at.clone();
+                    r = self.resolve(Some(base), &at)?;
+                }
+                Resolved::Entry(_) => return None,
+            }
+        }
+        None
     }
 
     /// The text value type of a simpleContent type (its own base, or the text type of the
