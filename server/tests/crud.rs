@@ -341,6 +341,13 @@ async fn list_and_describe() {
             .all(|p| p.id.len() == 18 && p.created_by_id.starts_with("005"))
     );
 
+    let four = ListMetadata {
+        queries: ["A", "B", "C", "D"].map(q).to_vec(),
+        as_of_version: 66.0,
+    };
+    let (status, f) = fault(&s, Some(&t), B::ListMetadata(four)).await;
+    assert_eq!((status, f.code.local.as_str()), (500, "EXCEEDED_ID_LIMIT"));
+
     let B::DescribeMetadataResponse(d) = ok(
         &s,
         &t,
