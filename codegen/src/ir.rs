@@ -258,6 +258,7 @@ pub struct Operation {
     /// Request and response body types; `None` when the operation has no such message.
     pub input: Option<String>,
     pub output: Option<String>,
-    /// The operation declares output headers: the client gets a `*_with_headers` method.
-    pub output_headers: bool,
+    /// Set when the operation declares output headers: the name of the client's second
+    /// method, which returns them (`{method}_with_headers`).
+    pub with_headers: Option<String>,
 }

@@ -1,7 +1,7 @@
 //! Per binding: the `ops` consts and a thin client; the shared `SESSION` consts.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::common::{doc, ident, rt_name};
 use crate::ir::{Binding, Operation, Session, SoapVersion};
@@ -107,10 +107,10 @@ fn method(b: &Binding, op: &Operation) -> TokenStream {
             self.inner.call(&#module::#konst, &self.headers, body).await
         }
     };
-    if !op.output_headers {
+    let Some(with) = &op.with_headers else {
         return plain;
-    }
-    let with = format_ident!("{}_with_headers", op.method.trim_start_matches("r#"));
+    };
+    let with = ident(with);
     let headers = ident(&b.headers);
     let with_doc = format!(" `{}`, returning the response's headers too.", op.name);
     quote! {

@@ -39,7 +39,7 @@ pub fn bindings(ctx: &mut Ctx<'_>) -> Bindings {
         let ops_module = if soap.len() == 1 {
             "ops".to_owned()
         } else {
-            format!("{}_ops", snake(&stem))
+            format!("{}_ops", snake(&stem).trim_start_matches("r#"))
         };
         let mut binding = ir::Binding {
             wsdl_name: b.name.local.clone(),
@@ -52,7 +52,10 @@ pub fn bindings(ctx: &mut Ctx<'_>) -> Bindings {
             body_variants: Vec::new(),
             operations: Vec::new(),
         };
-        let mut state = State::default();
+        let mut state = State {
+            methods: Scope::with_reserved(&["new", "inner"]),
+            ..State::default()
+        };
         let chosen = |name: &str| {
             ctx.opts
                 .operations
@@ -217,11 +220,22 @@ fn operation(
         .next()
         .unwrap_or("")
         .to_owned();
+    let method = state.methods.claim(&snake(&bop.name), "");
+    let with_headers = bop
+        .output
+        .as_ref()
+        .filter(|m| !m.headers.is_empty())
+        .map(|_| {
+            state.methods.claim(
+                &format!("{}_with_headers", method.trim_start_matches("r#")),
+                "",
+            )
+        });
     Some(ir::Operation {
         name: bop.name.clone(),
         doc: pop.doc.clone(),
         const_ident: state.consts.claim(&shouty(&bop.name), ""),
-        method: state.methods.claim(&snake(&bop.name), ""),
+        method,
         soap_action: bop.soap_action.clone().unwrap_or_default(),
         version: match b.kind {
             BindingKind::Soap12 => ir::SoapVersion::Soap12,
@@ -231,7 +245,7 @@ fn operation(
         session,
         input: ty(ctx, &input),
         output: ty(ctx, &output),
-        output_headers: bop.output.as_ref().is_some_and(|m| !m.headers.is_empty()),
+        with_headers,
     })
 }
 
