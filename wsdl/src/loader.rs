@@ -222,12 +222,27 @@ fn warn_unfetched(sink: &mut Sink) {
     }
 }
 
+/// The largest file the loader reads (the Metadata WSDL is 2.2 MB). An import naming a
+/// device or a runaway file (`/dev/zero`) is then an error instead of unbounded memory.
+pub(crate) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 fn read(job: &Job) -> Result<String, Error> {
-    std::fs::read_to_string(&job.path).map_err(|source| Error::Io {
+    use std::io::Read;
+    let io = |source| Error::Io {
         at: job.from.clone(),
         path: job.path.clone(),
         source,
-    })
+    };
+    let file = std::fs::File::open(&job.path).map_err(io)?;
+    let mut text = String::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(io)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        let why = format!("larger than {MAX_FILE_BYTES} bytes");
+        return Err(io(std::io::Error::new(std::io::ErrorKind::InvalidData, why)));
+    }
+    Ok(text)
 }
 
 fn is(node: Node<'_, '_>, ns: &str, local: &str) -> bool {

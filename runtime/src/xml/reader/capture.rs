@@ -144,8 +144,10 @@ impl<'a> Reader<'a> {
                     self.close();
                     if depth == 0 {
                         let raw = self.src.get(from..self.pos as usize).unwrap_or_default();
-                        return String::from_utf8(raw.to_vec())
-                            .map_err(|_| self.err(DecodeErrorKind::InvalidUtf8));
+                        let raw = String::from_utf8(raw.to_vec())
+                            .map_err(|_| self.err(DecodeErrorKind::InvalidUtf8))?;
+                        self.check_chars(&raw)?;
+                        return Ok(raw);
                     }
                     depth -= 1;
                 }

@@ -241,10 +241,31 @@ impl<'a> Reader<'a> {
                     let name = e.name().0.to_owned();
                     return Err(self.err(DecodeErrorKind::UnexpectedElement { name }));
                 }
-                Event::End(_) => return Ok(acc),
+                Event::End(_) => {
+                    self.check_chars(&acc)?;
+                    return Ok(acc);
+                }
                 Event::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
                 _ => {}
             }
+        }
+    }
+
+    /// Refuses characters XML 1.0 cannot carry (C0 controls other than tab, LF and CR;
+    /// U+FFFE; U+FFFF) in text taken from the document: quick-xml passes them through, the
+    /// document is then not well-formed, and a value holding one could not be written back.
+    pub(crate) fn check_chars(&self, text: &str) -> ReadResult {
+        // Fast path: no control byte and no 0xEF lead byte (U+F000..U+FFFF) at all.
+        let suspicious = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF;
+        if !text.bytes().any(suspicious) {
+            return Ok(());
+        }
+        match text.chars().find(|&c| !is_xml_char(c)) {
+            None => Ok(()),
+            Some(c) => Err(self.err(DecodeErrorKind::Syntax(format!(
+                "character U+{:04X} is not allowed in XML 1.0",
+                c as u32
+            )))),
         }
     }
 
@@ -409,8 +430,11 @@ impl<'a> Reader<'a> {
 
     /// The unescaped, normalised value of an attribute.
     fn attr_value(&self, a: &quick_xml::events::attributes::Attribute<'a>) -> Result<Cow<'a, str>> {
-        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|e| self.err(DecodeErrorKind::Syntax(e.to_string())))
+        let v = a
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|e| self.err(DecodeErrorKind::Syntax(e.to_string())))?;
+        self.check_chars(&v)?;
+        Ok(v)
     }
 
     /// Re-borrows a piece of an event (which quick-xml hands out tied to the event) from the
