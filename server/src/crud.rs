@@ -358,9 +358,9 @@ pub(crate) fn read(state: &State, r: ReadMetadata) -> Result<ReadMetadataRespons
     let records = r
         .full_names
         .iter()
-        .map(|n| match org.get(&r.r#type, n) {
-            Some(c) => c.value.clone(),
-            None => mdxml::empty_record(&r.r#type),
+        .map(|n| {
+            org.value(&r.r#type, n)
+                .unwrap_or_else(|| mdxml::empty_record(&r.r#type))
         })
         .collect();
     Ok(ReadMetadataResponse {
@@ -421,8 +421,19 @@ pub(crate) fn list(state: &State, r: ListMetadata) -> Result<ListMetadataRespons
             }
             result.push(file_properties(state, &q.r#type, name, c));
         }
+        for (name, _, parent) in org.nested(&q.r#type) {
+            result.push(file_properties(state, &q.r#type, &name, parent));
+        }
     }
     Ok(ListMetadataResponse { result })
+}
+
+/// Child types live in their parent's file: `Invoice__c.Amount__c` in
+/// `objects/Invoice__c.object`.
+fn child_file(ty: &str, name: &str) -> Option<String> {
+    let parent = types::TYPES.iter().find(|t| t.children.contains(&ty))?;
+    let (owner, _) = name.split_once('.')?;
+    Some(types::xml_path(parent, owner))
 }
 
 /// What listMetadata and retrieve report about a component.
@@ -434,6 +445,7 @@ pub(crate) fn file_properties(
 ) -> FileProperties {
     let file_name = types::by_name(ty)
         .map(|i| types::body_path(i, name).unwrap_or_else(|| types::xml_path(i, name)))
+        .or_else(|| child_file(ty, name))
         .unwrap_or_else(|| format!("{ty}/{name}"));
     FileProperties {
         created_by_id: state.config.user_id.clone(),

@@ -105,6 +105,48 @@ impl Org {
             .map(|((_, n), c)| (n.as_str(), c))
     }
 
+    /// Components that live inside another's file and are listed and read on their own, as
+    /// Salesforce does: the fields of objects, as `CustomField`s named `Object.Field`. Each
+    /// comes with the object's component (for ids and dates). Stored components of the same
+    /// name win.
+    pub fn nested<'a>(&'a self, ty: &str) -> Vec<(String, AnyMetadata, &'a Component)> {
+        if ty != "CustomField" {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (obj, c) in self.of_type("CustomObject") {
+            let AnyMetadata::CustomObject(o) = &c.value else {
+                continue;
+            };
+            for f in &o.fields {
+                let Some(field) = f.full_name.as_deref() else {
+                    continue;
+                };
+                let name = format!("{obj}.{field}");
+                if self.contains(ty, &name) {
+                    continue;
+                }
+                let value = metadata::CustomField {
+                    full_name: Some(name.clone()),
+                    ..f.clone()
+                };
+                out.push((name, AnyMetadata::CustomField(Box::new(value)), c));
+            }
+        }
+        out
+    }
+
+    /// A stored component's value, or a nested one's.
+    pub fn value(&self, ty: &str, name: &str) -> Option<AnyMetadata> {
+        if let Some(c) = self.get(ty, name) {
+            return Some(c.value.clone());
+        }
+        self.nested(ty)
+            .into_iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, v, _)| v)
+    }
+
     pub fn len(&self) -> usize {
         self.comps.len()
     }

@@ -29,6 +29,13 @@ const CLASS_META: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<ApexCla
 const OBJECT: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">
     <!-- comments and odd spacing must survive the round trip -->
+    <fields>
+        <fullName>Amount__c</fullName>
+        <label>Amount</label>
+        <precision>18</precision>
+        <scale>2</scale>
+        <type>Currency</type>
+    </fields>
     <label>Invoice</label>
     <pluralLabel>Invoices</pluralLabel>
     <sharingModel>ReadWrite</sharingModel>
@@ -298,6 +305,42 @@ async fn deploy_progresses_then_retrieve_returns_the_same_bytes() {
     assert_eq!(
         names,
         ["classes/Foo.cls", "classes/Foo.cls-meta.xml", "package.xml"]
+    );
+
+    // The object's fields are components of their own, as on Salesforce.
+    let q = metadata::ListMetadataQuery {
+        r#type: "CustomField".into(),
+        folder: None,
+    };
+    let list = metadata::ListMetadata {
+        queries: vec![q],
+        as_of_version: 66.0,
+    };
+    let B::ListMetadataResponse(l) = ok(&s, &t, B::ListMetadata(list)).await else {
+        panic!()
+    };
+    let fields: Vec<_> = l
+        .result
+        .iter()
+        .map(|p| (p.full_name.as_str(), p.file_name.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("Invoice__c.Amount__c", "objects/Invoice__c.object")]
+    );
+    let read = ReadMetadata {
+        r#type: "CustomField".into(),
+        full_names: vec!["Invoice__c.Amount__c".into()],
+    };
+    let B::ReadMetadataResponse(r) = ok(&s, &t, B::ReadMetadata(read)).await else {
+        panic!()
+    };
+    let AnyMetadata::CustomField(f) = &r.result.records[0] else {
+        panic!("{r:?}")
+    };
+    assert_eq!(
+        (f.full_name.as_deref(), f.label.as_deref(), f.scale),
+        (Some("Invoice__c.Amount__c"), Some("Amount"), Some(2))
     );
 }
 
