@@ -214,12 +214,10 @@ impl Routed {
 fn route(state: &State, method: &Method, path: &str, headers: &HeaderMap, body: &[u8]) -> Routed {
     let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
     match (method, segs.as_slice()) {
-        (&Method::POST, ["services", "Soap", "m", v, ..]) => {
-            match soap::decode(state, v, headers, body) {
-                Ok(d) => Routed::Metadata(Box::new(d)),
-                Err(r) => Routed::Done(r),
-            }
-        }
+        (&Method::POST, ["services", "Soap", "m", v, ..]) => match soap::decode(v, headers, body) {
+            Ok(d) => Routed::Metadata(Box::new(d)),
+            Err(r) => Routed::Done(r),
+        },
         (
             &Method::POST,
             ["services", "Soap", "u" | "c", _] | ["services", "Soap", "u" | "c", _, _],

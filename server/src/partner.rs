@@ -82,7 +82,7 @@ fn login(state: &State, op: &dom::Element) -> Reply {
     result.push(user_info(state, seconds));
     let mut resp = dom::Element::new("loginResponse");
     resp.push(result);
-    envelope(StatusCode::OK, resp)
+    envelope(StatusCode::OK, resp, ("xmlns", PARTNER_NS))
 }
 
 fn user_info(state: &State, seconds: u64) -> dom::Element {
@@ -145,14 +145,20 @@ fn logout(state: &State, root: &dom::Element) -> Reply {
         );
     }
     lock(&state.sessions).expire(&token);
-    envelope(StatusCode::OK, dom::Element::new("logoutResponse"))
+    envelope(
+        StatusCode::OK,
+        dom::Element::new("logoutResponse"),
+        ("xmlns", PARTNER_NS),
+    )
 }
 
-fn envelope(status: StatusCode, body_el: dom::Element) -> Reply {
+/// An envelope around `body_el`; `ns` is bound as the default namespace (answers) or to
+/// `sf` (faults, whose own children are unqualified).
+fn envelope(status: StatusCode, body_el: dom::Element, ns: (&str, &str)) -> Reply {
     let mut env = dom::Element::new("soapenv:Envelope");
     env.attrs = vec![
         ("xmlns:soapenv".to_owned(), SOAP_NS.to_owned()),
-        ("xmlns".to_owned(), PARTNER_NS.to_owned()),
+        (ns.0.to_owned(), ns.1.to_owned()),
         ("xmlns:xsi".to_owned(), runtime::xml::XSI_NS.to_owned()),
     ];
     let mut body = dom::Element::new("soapenv:Body");
@@ -179,15 +185,7 @@ fn fault(code: &str, string: &str, detail: Option<(&str, &str, &str)>) -> Reply 
         d.push(inner);
         f.push(d);
     }
-    let mut reply = envelope(StatusCode::INTERNAL_SERVER_ERROR, f);
-    // `sf` is bound on the envelope to the partner fault namespace, as Salesforce does.
-    let text = String::from_utf8_lossy(&reply.body).replacen(
-        "<soapenv:Envelope ",
-        &format!("<soapenv:Envelope xmlns:sf=\"{FAULT_NS}\" "),
-        1,
-    );
-    reply.body = text.into_bytes();
-    reply
+    envelope(StatusCode::INTERNAL_SERVER_ERROR, f, ("xmlns:sf", FAULT_NS))
 }
 
 /// `GET /services/data`: the API versions served.

@@ -82,12 +82,7 @@ impl Decoded {
 }
 
 /// Decodes a Metadata API request; errors are answered at once (they reach no operation).
-pub(crate) fn decode(
-    _state: &State,
-    version: &str,
-    headers: &HeaderMap,
-    xml: &[u8],
-) -> Result<Decoded, Reply> {
+pub(crate) fn decode(version: &str, headers: &HeaderMap, xml: &[u8]) -> Result<Decoded, Reply> {
     // SOAP 1.1 over HTTP requires the header; its value is not looked at (the WSDL's is "").
     if !headers.contains_key("soapaction") {
         return Err(SoapFault::soapenv("Client", "No SOAPAction header!").reply());

@@ -429,6 +429,17 @@ async fn partner_login_and_logout() {
     );
     assert_eq!(s.grant_counts().refused, 1);
 
+    // Both answers are valid against the schemas inside partner.wsdl.
+    if let Some(dir) = common::partner_schema_dir("login") {
+        let docs = [
+            ("login".to_owned(), raw.body.clone()),
+            ("fault".to_owned(), bad.body.clone()),
+        ];
+        for (name, ok, msg) in common::lint(&dir, "envelope.xsd", &docs).unwrap_or_default() {
+            assert!(ok, "{name}: {msg}");
+        }
+    }
+
     let logout = format!(
         r#"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:urn="urn:partner.soap.sforce.com"><soapenv:Header><urn:SessionHeader><urn:sessionId>{session}</urn:sessionId></urn:SessionHeader></soapenv:Header><soapenv:Body><urn:logout/></soapenv:Body></soapenv:Envelope>"#
     );

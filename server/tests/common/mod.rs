@@ -220,7 +220,71 @@ pub fn schema_dir(tag: &str) -> Option<PathBuf> {
 /// Returns `(name, ok, messages)` per document; `None` when the schema or xmllint is
 /// missing outside CI.
 pub fn xmllint(tag: &str, docs: &[(String, Vec<u8>)]) -> Option<Vec<(String, bool, String)>> {
-    let dir = schema_dir(tag)?;
+    lint(&schema_dir(tag)?, "soap11.xsd", docs)
+}
+
+/// The three schemas of partner.wsdl (sobject, partner, fault; they import each other) as
+/// files, and an envelope schema over them, in a temporary directory.
+pub fn partner_schema_dir(tag: &str) -> Option<PathBuf> {
+    let wsdl = std::fs::read_to_string(wsdl("partner.wsdl")?).expect("wsdl readable");
+    let parts = [
+        ("urn:sobject.partner.soap.sforce.com", "sobject.xsd"),
+        ("urn:partner.soap.sforce.com", "partner.xsd"),
+        ("urn:fault.partner.soap.sforce.com", "fault.xsd"),
+    ];
+    let dir = std::env::temp_dir().join(format!(
+        "metadata-server-partner-{}-{tag}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (ns, file) in parts {
+        let target = format!("targetNamespace=\"{ns}\"");
+        let start = wsdl
+            .match_indices("<schema ")
+            .map(|(i, _)| i)
+            .find(|&i| {
+                wsdl[i..]
+                    .split('>')
+                    .next()
+                    .is_some_and(|tag| tag.contains(&target))
+            })
+            .expect("schema of ns");
+        let end = wsdl[start..].find("</schema>").expect("schema end") + start + "</schema>".len();
+        let open_end = wsdl[start..].find('>').expect("tag end") + start;
+        let mut xsd = wsdl[start..end].to_owned();
+        for (p, uri) in [
+            ("xsd", "http://www.w3.org/2001/XMLSchema"),
+            ("fns", parts[2].0),
+            ("tns", parts[1].0),
+            ("ens", parts[0].0),
+        ] {
+            if !wsdl[start..open_end].contains(&format!("xmlns:{p}=")) {
+                xsd = xsd.replacen("<schema ", &format!("<schema xmlns:{p}=\"{uri}\" "), 1);
+            }
+        }
+        for (other, other_file) in parts {
+            let import = format!("<import namespace=\"{other}\"/>");
+            xsd = xsd.replace(
+                &import,
+                &format!("<import namespace=\"{other}\" schemaLocation=\"{other_file}\"/>"),
+            );
+        }
+        std::fs::write(dir.join(file), xsd).expect("write xsd");
+    }
+    let envelope = std::fs::read_to_string(data("soap11.xsd")).expect("envelope xsd").replace(
+        r#"<xsd:import namespace="http://soap.sforce.com/2006/04/metadata" schemaLocation="metadata.xsd"/>"#,
+        r#"<xsd:import namespace="urn:partner.soap.sforce.com" schemaLocation="partner.xsd"/><xsd:import namespace="urn:fault.partner.soap.sforce.com" schemaLocation="fault.xsd"/>"#,
+    );
+    std::fs::write(dir.join("envelope.xsd"), envelope).expect("write envelope");
+    Some(dir)
+}
+
+/// Runs `xmllint --schema dir/root` over the documents at once (the schema is read once).
+pub fn lint(
+    dir: &Path,
+    root: &str,
+    docs: &[(String, Vec<u8>)],
+) -> Option<Vec<(String, bool, String)>> {
     let mut paths = Vec::new();
     for (i, (_, xml)) in docs.iter().enumerate() {
         let p = dir.join(format!("doc{i}.xml"));
@@ -230,7 +294,7 @@ pub fn xmllint(tag: &str, docs: &[(String, Vec<u8>)]) -> Option<Vec<(String, boo
     let out = Command::new("xmllint")
         .arg("--noout")
         .arg("--schema")
-        .arg(dir.join("soap11.xsd"))
+        .arg(dir.join(root))
         .args(&paths)
         .output();
     let out = match out {
@@ -250,10 +314,18 @@ pub fn xmllint(tag: &str, docs: &[(String, Vec<u8>)]) -> Option<Vec<(String, boo
             let mine: Vec<&str> = stderr.lines().filter(|l| l.starts_with(&p)).collect();
             let ok = mine.iter().any(|l| l.ends_with("validates"))
                 && !mine.iter().any(|l| l.contains("error"));
-            (name.clone(), ok, mine.join("\n"))
+            (
+                name.clone(),
+                ok,
+                if mine.is_empty() {
+                    stderr.clone()
+                } else {
+                    mine.join("\n")
+                },
+            )
         })
         .collect();
-    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(dir);
     Some(result)
 }
 
