@@ -54,6 +54,10 @@ fn resolve_ref(r: &BytesRef<'_>) -> Option<char> {
     }
 }
 
+/// Deeper documents are refused: writing and dropping a tree recurse, and no message or
+/// metadata file this server reads comes near this.
+const MAX_DEPTH: usize = 256;
+
 /// Parses a whole document into its root element. DTDs are refused.
 pub(crate) fn parse(xml: &[u8]) -> Result<Element, DomError> {
     let text = std::str::from_utf8(xml).map_err(|e| {
@@ -77,6 +81,12 @@ pub(crate) fn parse(xml: &[u8]) -> Result<Element, DomError> {
     loop {
         let ev = r.read_event().map_err(|e| fail(&r, e.to_string()))?;
         match ev {
+            Event::Start(_) if stack.len() >= MAX_DEPTH => {
+                return Err(fail(
+                    &r,
+                    format!("elements nested deeper than {MAX_DEPTH} levels"),
+                ));
+            }
             Event::Start(s) => stack.push(start(&s).map_err(|m| fail(&r, m))?),
             Event::Empty(s) => {
                 let el = start(&s).map_err(|m| fail(&r, m))?;
@@ -300,6 +310,15 @@ mod tests {
         assert!(parse(b"<a>").is_err());
         assert!(parse(b"<a/><b/>").is_err());
         assert!(parse(b"<a>&bogus;</a>").is_err());
+        let deep = format!("{}{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
+        assert!(
+            parse(deep.as_bytes())
+                .unwrap_err()
+                .message
+                .contains("deeper")
+        );
+        let ok = format!("{}{}", "<a>".repeat(200), "</a>".repeat(200));
+        assert!(parse(ok.as_bytes()).is_ok());
         assert!(parse(&[b'<', b'a', b'>', 0xff, b'<', b'/', b'a', b'>']).is_err());
     }
 }

@@ -136,6 +136,20 @@ async fn malformed_requests_get_soap_faults() {
         "the element path is named: {}",
         f.string
     );
+    // A million levels deep, to the Metadata and the partner endpoints: faults, no crash.
+    let deep = format!(
+        r#"<e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/"><e:Body><describeMetadata xmlns="http://soap.sforce.com/2006/04/metadata">{}{}</describeMetadata></e:Body></e:Envelope>"#,
+        "<a>".repeat(1_000_000),
+        "</a>".repeat(1_000_000)
+    );
+    assert_eq!(client_fault(&s, deep.as_bytes()).await.code.local, "Client");
+    let login = post(
+        &format!("{}/services/Soap/u/66.0", s.url()),
+        &[],
+        deep.into_bytes(),
+    )
+    .await;
+    assert_eq!(login.status, 500);
     let doctype = b"<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>";
     assert_eq!(client_fault(&s, doctype).await.code.local, "Client");
     let removed = request_xml(&headers_with(Some(&t)), &B::CheckStatus(Default::default()));
