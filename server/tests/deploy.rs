@@ -179,7 +179,7 @@ async fn retrieve(s: &RunningServer, t: &str, req: RetrieveRequest) -> RetrieveR
 }
 
 #[tokio::test]
-async fn deploy_progresses_then_retrieve_returns_the_same_bytes() {
+async fn deploy_progresses_by_polls_and_writes_when_done() {
     let s = start().await;
     let t = s.access_token();
     let zip = zip_of(&files());
@@ -216,7 +216,20 @@ async fn deploy_progresses_then_retrieve_returns_the_same_bytes() {
         succ.contains(&("Foo", true)) && succ.contains(&("package.xml", false)),
         "{succ:?}"
     );
+}
 
+/// A server holding `files()`, deployed to completion.
+async fn deployed() -> (RunningServer, String) {
+    let s = start().await;
+    let t = s.access_token();
+    let id = deploy(&s, &t, zip_of(&files()), options()).await;
+    assert!(until_done(&s, &t, &id).await.success);
+    (s, t)
+}
+
+#[tokio::test]
+async fn deployed_files_are_read_as_their_types() {
+    let (s, t) = deployed().await;
     // The typed view: readMetadata sees the class with its body as content.
     let read = ReadMetadata {
         r#type: "ApexClass".into(),
@@ -231,6 +244,46 @@ async fn deploy_progresses_then_retrieve_returns_the_same_bytes() {
     assert_eq!(c.content.as_deref(), Some(&files()[1].1[..]));
     assert_eq!(c.api_version, 66.0);
 
+    // The object's fields are components of their own, as on Salesforce.
+    let q = metadata::ListMetadataQuery {
+        r#type: "CustomField".into(),
+        folder: None,
+    };
+    let list = metadata::ListMetadata {
+        queries: vec![q],
+        as_of_version: 66.0,
+    };
+    let B::ListMetadataResponse(l) = ok(&s, &t, B::ListMetadata(list)).await else {
+        panic!()
+    };
+    let fields: Vec<_> = l
+        .result
+        .iter()
+        .map(|p| (p.full_name.as_str(), p.file_name.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("Invoice__c.Amount__c", "objects/Invoice__c.object")]
+    );
+    let read = ReadMetadata {
+        r#type: "CustomField".into(),
+        full_names: vec!["Invoice__c.Amount__c".into()],
+    };
+    let B::ReadMetadataResponse(r) = ok(&s, &t, B::ReadMetadata(read)).await else {
+        panic!()
+    };
+    let AnyMetadata::CustomField(f) = &r.result.records[0] else {
+        panic!("{r:?}")
+    };
+    assert_eq!(
+        (f.full_name.as_deref(), f.label.as_deref(), f.scale),
+        (Some("Invoice__c.Amount__c"), Some("Amount"), Some(2))
+    );
+}
+
+#[tokio::test]
+async fn retrieve_returns_the_deployed_bytes() {
+    let (s, t) = deployed().await;
     let req = request(
         &[
             ("ApexClass", &["Foo"]),
@@ -305,42 +358,6 @@ async fn deploy_progresses_then_retrieve_returns_the_same_bytes() {
     assert_eq!(
         names,
         ["classes/Foo.cls", "classes/Foo.cls-meta.xml", "package.xml"]
-    );
-
-    // The object's fields are components of their own, as on Salesforce.
-    let q = metadata::ListMetadataQuery {
-        r#type: "CustomField".into(),
-        folder: None,
-    };
-    let list = metadata::ListMetadata {
-        queries: vec![q],
-        as_of_version: 66.0,
-    };
-    let B::ListMetadataResponse(l) = ok(&s, &t, B::ListMetadata(list)).await else {
-        panic!()
-    };
-    let fields: Vec<_> = l
-        .result
-        .iter()
-        .map(|p| (p.full_name.as_str(), p.file_name.as_str()))
-        .collect();
-    assert_eq!(
-        fields,
-        [("Invoice__c.Amount__c", "objects/Invoice__c.object")]
-    );
-    let read = ReadMetadata {
-        r#type: "CustomField".into(),
-        full_names: vec!["Invoice__c.Amount__c".into()],
-    };
-    let B::ReadMetadataResponse(r) = ok(&s, &t, B::ReadMetadata(read)).await else {
-        panic!()
-    };
-    let AnyMetadata::CustomField(f) = &r.result.records[0] else {
-        panic!("{r:?}")
-    };
-    assert_eq!(
-        (f.full_name.as_deref(), f.label.as_deref(), f.scale),
-        (Some("Invoice__c.Amount__c"), Some("Amount"), Some(2))
     );
 }
 
