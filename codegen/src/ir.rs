@@ -43,6 +43,7 @@ pub enum Item {
     Alias(Alias),
     Poly(Poly),
     Newtype(Newtype),
+    Choice(ChoiceEnum),
 }
 
 /// A complex type: a struct with a `rt::Complex` impl.
@@ -95,6 +96,27 @@ pub struct Field {
     pub nillable: bool,
     /// Boxed to break a cycle of structs holding each other by value.
     pub boxed: bool,
+    /// A `<choice>` of elements: `ty` names the choice enum, and each alternative has
+    /// its own table entry (in this order); `xml` and `nillable` are unused.
+    pub choice: Vec<ChoiceAlt>,
+}
+
+/// One alternative of a choice field: a variant of the choice enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceAlt {
+    pub variant: String,
+    pub xml: XmlName,
+    pub ty: Ty,
+    pub nillable: bool,
+    /// The variant holds a struct: boxed (choices may nest recursively).
+    pub boxed: bool,
+}
+
+/// The enum of a `<choice>` field: one variant per alternative element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceEnum {
+    pub ident: String,
+    pub alts: Vec<ChoiceAlt>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -24,6 +24,11 @@ pub mod attributes {
     include!("../fixtures/attributes/expected.rs");
 }
 
+/// `tests/fixtures/choice`: choices as enums (a `Vec` of them when repeated).
+pub mod choice {
+    include!("../fixtures/choice/expected.rs");
+}
+
 /// `tests/fixtures/service`: headers, body dispatch, two bindings, clients.
 pub mod service {
     include!("../fixtures/service/expected.rs");

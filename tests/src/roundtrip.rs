@@ -3,7 +3,7 @@
 use runtime::__private as rt;
 use runtime::soap::{self, Message, SoapVersion};
 
-use crate::{attributes as attr, enums, inheritance as inh, service, values};
+use crate::{attributes as attr, choice, enums, inheritance as inh, service, values};
 
 /// Writes `v` as element `n`, reads it back.
 fn roundtrip<T: rt::XmlValue>(v: &T, n: &rt::Name) -> (T, String) {
@@ -283,4 +283,41 @@ fn attributes_and_simple_content_round_trip() {
         text.contains("percent=\"10.0\"") && text.contains("edition=\"2\""),
         "{text}"
     );
+}
+
+#[test]
+fn repeated_choice_keeps_the_order_of_alternatives() {
+    let square = choice::Shape {
+        name: "sq".into(),
+        choice: choice::ShapeChoice::Side(2.0),
+        choice2: Some(choice::ShapeChoice2::Pattern(rt::Nillable::Nil)),
+    };
+    let group = choice::Shape {
+        name: "g".into(),
+        choice: choice::ShapeChoice::Group(Box::new(square.clone())),
+        choice2: None,
+    };
+    let drawing = choice::Drawing {
+        choice: vec![
+            choice::DrawingChoice::Note("first".into()),
+            choice::DrawingChoice::Shape(Box::new(group)),
+            choice::DrawingChoice::Note("between".into()),
+            choice::DrawingChoice::Shape(Box::new(square)),
+        ],
+        author: None,
+        first: Some("Ada".into()),
+        last: Some("Lovelace".into()),
+    };
+    let (back, text) = roundtrip(
+        &drawing,
+        &rt::Name {
+            ns: choice::NS,
+            local: "drawing",
+        },
+    );
+    assert_eq!(back, drawing);
+    let first = text.find(">first<").expect("first note");
+    let between = text.find(">between<").expect("second note");
+    let group_at = text.find(">g<").expect("group");
+    assert!(first < group_at && group_at < between, "{text}");
 }

@@ -1,5 +1,6 @@
 //! IR -> Rust source: one emitter per kind of item, then prettyplease.
 
+mod choice;
 mod client;
 mod common;
 pub(crate) mod doc;
@@ -147,6 +148,7 @@ pub fn item_tokens(item: &Item) -> TokenStream {
         Item::Alias(a) => enums::emit_alias(a),
         Item::Poly(p) => poly::emit(p),
         Item::Newtype(n) => elements::emit_newtype(n),
+        Item::Choice(c) => choice::emit(c),
     }
 }
 

@@ -61,7 +61,7 @@ pub fn complex_impl(
     let name = ident(ty);
     let type_ns = ns(xml);
     let local = &xml.local;
-    let infos = fields.iter().map(field_info);
+    let infos: Vec<TokenStream> = fields.iter().flat_map(field_infos).collect();
     let attr_infos = attrs.iter().map(|a| {
         let ns = ns(&a.xml);
         let local = &a.xml.local;
@@ -145,6 +145,17 @@ fn text_fns(t: &Text) -> TokenStream {
     }
 }
 
+/// The table entries of a field: one, or one per alternative of a choice.
+fn field_infos(f: &Field) -> Vec<TokenStream> {
+    if f.choice.is_empty() {
+        return vec![field_info(f)];
+    }
+    f.choice
+        .iter()
+        .map(|a| super::choice::alt_info(f, a))
+        .collect()
+}
+
 fn field_info(f: &Field) -> TokenStream {
     let flags = flags(f);
     match &f.xml {
@@ -176,12 +187,22 @@ fn read_field(fields: &[Field]) -> TokenStream {
             }
         };
     }
-    let arms = fields.iter().enumerate().map(|(i, f)| {
-        let id = ident(&f.ident);
-        let call = read_call(f);
-        let i = Literal::usize_unsuffixed(i);
-        quote!(#i => r.#call(&mut self.#id, s),)
-    });
+    let mut next = 0;
+    let arms: Vec<TokenStream> = fields
+        .iter()
+        .flat_map(|f| {
+            if !f.choice.is_empty() {
+                let arms = super::choice::read_arms(f, next);
+                next += f.choice.len();
+                return arms;
+            }
+            let id = ident(&f.ident);
+            let call = read_call(f);
+            let i = Literal::usize_unsuffixed(next);
+            next += 1;
+            vec![quote!(#i => r.#call(&mut self.#id, s),)]
+        })
+        .collect();
     quote! {
         fn read_field(&mut self, i: usize, r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::ReadResult {
             match i {
@@ -200,12 +221,22 @@ fn write_fields(fields: &[Field]) -> TokenStream {
             }
         };
     }
-    let calls = fields.iter().enumerate().map(|(i, f)| {
-        let id = ident(&f.ident);
-        let call = read_call(f);
-        let i = Literal::usize_unsuffixed(i);
-        quote!(w.#call(&f[#i], &self.#id)?;)
-    });
+    let mut next = 0;
+    let calls: Vec<TokenStream> = fields
+        .iter()
+        .map(|f| {
+            if !f.choice.is_empty() {
+                let call = super::choice::write_stmt(f, next);
+                next += f.choice.len();
+                return call;
+            }
+            let id = ident(&f.ident);
+            let call = read_call(f);
+            let i = Literal::usize_unsuffixed(next);
+            next += 1;
+            quote!(w.#call(&f[#i], &self.#id)?;)
+        })
+        .collect();
     quote! {
         fn write_fields(&self, w: &mut rt::Writer) -> rt::WriteResult {
             let f = Self::INFO.fields;

@@ -19,6 +19,7 @@ fn field(ident: &str, xml: Option<&str>, ty: Ty, occurs: Occurs) -> Field {
         occurs,
         nillable: false,
         boxed: false,
+        choice: vec![],
     }
 }
 

@@ -23,6 +23,7 @@ pub fn collect(defs: &Definitions, opts: super::Options) -> Ctx<'_> {
         inherit: Default::default(),
         element_types: BTreeMap::new(),
         newtypes: Vec::new(),
+        choices: HashMap::new(),
         scope: crate::names::Scope::new(),
         problems: Vec::new(),
     };

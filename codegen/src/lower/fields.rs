@@ -17,8 +17,10 @@ pub struct RawField {
     pub ty: ir::Ty,
     /// The struct held by value, for cycle detection.
     pub target: Option<Id>,
-    /// The generated type the field refers to, for pruning.
-    pub refs: Option<Id>,
+    /// The generated types the field refers to, for pruning.
+    pub refs: Vec<Id>,
+    /// A choice field's alternatives (see [`crate::ir::Field::choice`]).
+    pub choice: Vec<super::choice::RawAlt>,
     pub occurs: ir::Occurs,
     pub nillable: bool,
     pub doc: Option<String>,
@@ -26,9 +28,9 @@ pub struct RawField {
 
 /// Occurrence bounds; `max: None` is unbounded.
 #[derive(Debug, Clone, Copy)]
-struct Bounds {
-    min: u64,
-    max: Option<u64>,
+pub struct Bounds {
+    pub min: u64,
+    pub max: Option<u64>,
 }
 
 impl Bounds {
@@ -37,7 +39,7 @@ impl Bounds {
         max: Some(1),
     };
 
-    fn of(o: Occurs) -> Self {
+    pub fn of(o: Occurs) -> Self {
         let max = match o.max {
             MaxOccurs::Bounded(n) => Some(u64::from(n)),
             MaxOccurs::Unbounded => None,
@@ -48,7 +50,7 @@ impl Bounds {
         }
     }
 
-    fn times(self, outer: Bounds) -> Bounds {
+    pub fn times(self, outer: Bounds) -> Bounds {
         let max = match (self.max, outer.max) {
             (Some(a), Some(b)) => Some(a.saturating_mul(b)),
             _ => None,
@@ -60,7 +62,7 @@ impl Bounds {
     }
 
     /// `None` when the element can never occur (maxOccurs=0).
-    fn occurs(self) -> Option<ir::Occurs> {
+    pub fn occurs(self) -> Option<ir::Occurs> {
         Some(match (self.min, self.max) {
             (_, Some(0)) => return None,
             (0, Some(1)) => ir::Occurs::Optional,
@@ -92,7 +94,7 @@ impl Ctx<'_> {
             Content::Particles(p)
             | Content::Complex {
                 particle: Some(p), ..
-            } => self.particle(p, Bounds::ONE, &mut out),
+            } => self.particle(p, Bounds::ONE, id, &mut out),
             Content::Empty | Content::Complex { particle: None, .. } | Content::Simple { .. } => {}
         }
         out
@@ -105,7 +107,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn particle(&mut self, p: &Particle, outer: Bounds, out: &mut Vec<RawField>) {
+    fn particle(&mut self, p: &Particle, outer: Bounds, owner: Id, out: &mut Vec<RawField>) {
         match p {
             Particle::Element(ElementParticle::Local { decl, occurs }) => {
                 let b = Bounds::of(*occurs).times(outer);
@@ -125,19 +127,22 @@ impl Ctx<'_> {
                 ..
             } => {
                 let mut b = Bounds::of(*occurs).times(outer);
-                // One alternative of several: each may be absent. A choice becomes one
-                // optional (or repeated) field per alternative.
                 if *kind == GroupKind::Choice && items.len() > 1 {
+                    // A choice of single elements becomes one field of a choice enum.
+                    if self.choice_field(p, items, b, owner, out) {
+                        return;
+                    }
+                    // Anything else: one optional (or repeated) field per alternative.
                     b.min = 0;
                 }
                 for item in items {
-                    self.particle(item, b, out);
+                    self.particle(item, b, owner, out);
                 }
             }
             Particle::GroupRef { name, occurs, at } => {
                 let b = Bounds::of(*occurs).times(outer);
                 match self.defs.schemas.groups.get(name) {
-                    Some(g) => self.particle(&g.particle, b, out),
+                    Some(g) => self.particle(&g.particle, b, owner, out),
                     None => self.problem(at, format!("unresolved group `{name}`")),
                 }
             }
@@ -148,7 +153,8 @@ impl Ctx<'_> {
                         xml: None,
                         ty: ir::Ty::Builtin(ir::Builtin::AnyValue),
                         target: None,
-                        refs: None,
+                        refs: Vec::new(),
+                        choice: Vec::new(),
                         occurs,
                         nillable: false,
                         doc: None,
@@ -169,14 +175,15 @@ impl Ctx<'_> {
         let singular = matches!(occurs, ir::Occurs::Required | ir::Occurs::Optional);
         let target = target.filter(|_| singular);
         let refs = match r {
-            Resolved::Entry(id) => Some(id),
-            Resolved::Builtin(_) => None,
+            Resolved::Entry(id) => vec![id],
+            Resolved::Builtin(_) => Vec::new(),
         };
         let field = RawField {
             xml: Some(decl.name.clone()),
             ty,
             target,
             refs,
+            choice: Vec::new(),
             occurs,
             nillable: decl.nillable,
             doc: decl.doc.clone(),

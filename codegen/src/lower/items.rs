@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use wsdl::model::{QName, SimpleVariety, TypeDef};
 
 use super::attrs::RawAttr;
+use super::choice::RawAlt;
 use super::fields::RawField;
 use super::reach::Reach;
 use super::{Ctx, Id, Kind, Origin, boxing};
@@ -68,13 +69,19 @@ pub fn build(
 ) -> Items {
     let boxed = boxing::back_edges(fields);
     let mut out = Items::default();
+    let mut emitted = std::collections::BTreeSet::new();
     for id in (0..ctx.entries.len()).filter(|id| keep.has(*id)) {
         let item = match ctx.entries[id].kind {
             Kind::Struct => Item::Struct(structure(ctx, id, &fields[&id], &extras[&id], &boxed)),
             Kind::Enum => Item::Enum(enumeration(ctx, id)),
             Kind::Alias => Item::Alias(alias(ctx, id)),
         };
+        let choices = match &item {
+            Item::Struct(s) => choice_enums(s, &mut emitted),
+            _ => Vec::new(),
+        };
         out.items.push(item);
+        out.items.extend(choices);
         if ctx.entries[id].poly.is_some() {
             out.items.push(Item::Poly(poly(ctx, id, keep)));
         }
@@ -162,12 +169,14 @@ fn structure(
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let local = f.xml.as_ref().map_or("any", |q| q.local.as_str());
+            // Elementless fields: a wildcard's `any`, a choice's `choice`.
+            let unnamed = if f.choice.is_empty() { "any" } else { "choice" };
+            let local = f.xml.as_ref().map_or(unnamed, |q| q.local.as_str());
             let (ident, extra) = name_field(
                 local,
                 f.xml
                     .as_ref()
-                    .map_or_else(|| "any".to_owned(), |q| snake(&q.local)),
+                    .map_or_else(|| unnamed.to_owned(), |q| snake(&q.local)),
             );
             ir::Field {
                 ident,
@@ -178,6 +187,7 @@ fn structure(
                 occurs: f.occurs,
                 nillable: f.nillable,
                 boxed: boxed.contains(&(id, i)),
+                choice: f.choice.iter().map(alt).collect(),
             }
         })
         .collect();
@@ -210,6 +220,31 @@ fn structure(
         text,
         element: e.element.as_ref().map(xml_name),
     }
+}
+
+fn alt(a: &RawAlt) -> ir::ChoiceAlt {
+    ir::ChoiceAlt {
+        variant: a.variant.clone(),
+        xml: xml_name(&a.xml),
+        ty: a.ty.clone(),
+        nillable: a.nillable,
+        boxed: a.boxed,
+    }
+}
+
+/// The choice enums `s` uses that were not emitted yet, in field order.
+fn choice_enums(s: &ir::Struct, emitted: &mut std::collections::BTreeSet<String>) -> Vec<Item> {
+    s.fields
+        .iter()
+        .filter(|f| !f.choice.is_empty())
+        .filter_map(|f| match &f.ty {
+            ir::Ty::Named(n) if emitted.insert(n.clone()) => Some(Item::Choice(ir::ChoiceEnum {
+                ident: n.clone(),
+                alts: f.choice.clone(),
+            })),
+            _ => None,
+        })
+        .collect()
 }
 
 fn enumeration(ctx: &Ctx<'_>, id: Id) -> ir::Enum {

@@ -5,6 +5,7 @@
 mod attrs;
 mod boxing;
 mod builtins;
+mod choice;
 mod collect;
 mod custom;
 mod fields;
@@ -125,6 +126,9 @@ pub struct Ctx<'a> {
     pub element_types: BTreeMap<QName, String>,
     /// Global elements that get a newtype wrapper: (element, Rust name, wrapped type).
     pub newtypes: Vec<(QName, String, Resolved)>,
+    /// Choice enums by the particle they come from: (Rust name, alternatives).
+    pub choices:
+        std::collections::HashMap<*const wsdl::model::Particle, (String, Vec<choice::RawAlt>)>,
     /// Module-level Rust names handed out so far.
     pub scope: crate::names::Scope,
     pub problems: Vec<Problem>,

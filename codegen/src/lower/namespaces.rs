@@ -53,6 +53,9 @@ fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
                 f(&mut s.xml);
                 s.element.iter_mut().for_each(&mut *f);
                 s.attrs.iter_mut().for_each(|a| f(&mut a.xml));
+                for field in &mut s.fields {
+                    field.choice.iter_mut().for_each(|a| f(&mut a.xml));
+                }
                 s.fields
                     .iter_mut()
                     .filter_map(|x| x.xml.as_mut())
@@ -64,6 +67,7 @@ fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
                 }
             }
             Item::Newtype(n) => f(&mut n.element),
+            Item::Choice(c) => c.alts.iter_mut().for_each(|a| f(&mut a.xml)),
             Item::Enum(_) | Item::Alias(_) => {}
         }
     }

@@ -360,6 +360,7 @@ fn add_header(
         occurs: ir::Occurs::Optional,
         nillable: false,
         boxed: false,
+        choice: Vec::new(),
     });
 }
 

@@ -69,7 +69,7 @@ pub fn compute(
         }
         match ctx.entries[id].kind {
             Kind::Struct => {
-                stack.extend(fields[&id].iter().filter_map(|f| f.refs));
+                stack.extend(fields[&id].iter().flat_map(|f| f.refs.iter().copied()));
                 let x = &extras[&id];
                 stack.extend(x.attrs.iter().filter_map(|a| a.refs));
                 stack.extend(x.text.as_ref().and_then(|t| t.1));

@@ -1,0 +1,111 @@
+//! `<choice>` of single elements -> one field holding a choice enum (`Vec` of it when the
+//! choice repeats, which keeps the order of the alternatives on the wire). A choice whose
+//! alternatives are groups or repeated elements stays flattened into one optional field
+//! per alternative (see `fields.rs`).
+
+use wsdl::model::{ElementDecl, ElementParticle, MaxOccurs, Particle, QName};
+
+use super::fields::{Bounds, RawField};
+use super::{Ctx, Id, Resolved};
+use crate::ir;
+use crate::names::{Scope, upper_camel};
+
+/// One alternative before emission.
+#[derive(Debug, Clone)]
+pub struct RawAlt {
+    pub variant: String,
+    pub xml: QName,
+    pub ty: ir::Ty,
+    pub refs: Option<Id>,
+    pub nillable: bool,
+    /// Holds a struct by value: boxed.
+    pub boxed: bool,
+}
+
+impl Ctx<'_> {
+    /// Lowers `choice` into one field of `owner` when every alternative is a single
+    /// element; returns false (nothing done) otherwise.
+    pub(super) fn choice_field(
+        &mut self,
+        choice: &Particle,
+        items: &[Particle],
+        mut b: Bounds,
+        owner: Id,
+        out: &mut Vec<RawField>,
+    ) -> bool {
+        let mut decls: Vec<(&ElementDecl, u32)> = Vec::new();
+        for item in items {
+            let (decl, occurs) = match item {
+                Particle::Element(ElementParticle::Local { decl, occurs }) => (decl, *occurs),
+                Particle::Element(ElementParticle::Ref { name, occurs, .. }) => {
+                    match self.defs.schemas.elements.get(name) {
+                        Some(decl) => (decl, *occurs),
+                        None => return false,
+                    }
+                }
+                _ => return false,
+            };
+            if occurs.max != MaxOccurs::Bounded(1) {
+                return false;
+            }
+            decls.push((decl, occurs.min));
+        }
+        // An alternative that may be absent makes the whole choice optional.
+        if decls.iter().any(|(_, min)| *min == 0) {
+            b.min = 0;
+        }
+        let Some(occurs) = b.occurs() else {
+            return true;
+        };
+        let Some(alts) = self.alternatives(&decls) else {
+            return true;
+        };
+        let ident = self.choice_name(choice, owner, &alts);
+        out.push(RawField {
+            xml: None,
+            ty: ir::Ty::Named(ident),
+            target: None,
+            refs: alts.iter().filter_map(|a| a.refs).collect(),
+            choice: alts,
+            occurs,
+            nillable: false,
+            doc: None,
+        });
+        true
+    }
+
+    fn alternatives(&mut self, decls: &[(&ElementDecl, u32)]) -> Option<Vec<RawAlt>> {
+        let mut scope = Scope::new();
+        let mut alts = Vec::with_capacity(decls.len());
+        for (decl, _) in decls {
+            let r = self.resolve(decl.type_ref.as_ref(), &decl.at)?;
+            let (ty, target) = self.slot_ty(r);
+            alts.push(RawAlt {
+                variant: scope.claim(&upper_camel(&decl.name.local, "V"), ""),
+                xml: decl.name.clone(),
+                ty,
+                refs: match r {
+                    Resolved::Entry(id) => Some(id),
+                    Resolved::Builtin(_) => None,
+                },
+                nillable: decl.nillable,
+                boxed: target.is_some(),
+            });
+        }
+        Some(alts)
+    }
+
+    /// The enum's Rust name: `{Owner}Choice`, the same every time the particle is lowered
+    /// (a base's choice is lowered again for each subtype).
+    fn choice_name(&mut self, choice: &Particle, owner: Id, alts: &[RawAlt]) -> String {
+        let key: *const Particle = choice;
+        if let Some((name, _)) = self.choices.get(&key) {
+            return name.clone();
+        }
+        let name = self
+            .scope
+            .claim(&format!("{}Choice", self.entries[owner].rust), "");
+        self.choices.insert(key, (name.clone(), alts.to_vec()));
+        name
+    }
+}
