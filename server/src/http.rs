@@ -170,6 +170,9 @@ async fn handle(state: &State, ctl: &ConnCtl, req: Request<Incoming>) -> Respons
     }
     lock(&state.stats).count(route_key, path.trim_start_matches('/'));
     let reply = routed.run(state, &parts.headers, &body);
+    if let Some(FaultKind::StallAfter(d)) = fault {
+        tokio::time::sleep(d).await;
+    }
     // Bodies are not logged: they carry session ids and passwords.
     tracing::debug!(method = %parts.method, path = %path, op = %op, status = reply.status.as_u16(), "request");
     let cut = matches!(fault, Some(FaultKind::Reset)).then_some(ctl);

@@ -14,6 +14,9 @@ pub enum FaultKind {
     /// Sleep this long, then process and answer normally (if the client is still there;
     /// a client that gave up leaves the request unprocessed).
     Stall(Duration),
+    /// Process the request, then sleep this long before answering: a client that gives up
+    /// meanwhile has had its call made (a write IS written).
+    StallAfter(Duration),
     /// Process the request, then reset the TCP connection (RST) halfway through writing the
     /// response. For calls that change the org the change IS made: the client cannot know.
     Reset,
@@ -66,6 +69,14 @@ impl Injection {
     pub fn stall(d: Duration) -> Self {
         Self {
             kind: FaultKind::Stall(d),
+            times: 1,
+            target: Target::Any,
+        }
+    }
+    /// Process, then sleep before answering.
+    pub fn stall_after(d: Duration) -> Self {
+        Self {
+            kind: FaultKind::StallAfter(d),
             times: 1,
             target: Target::Any,
         }

@@ -273,6 +273,30 @@ async fn injected_statuses_stalls_and_resets() {
         "only one request stalls"
     );
 
+    // A stall before processing leaves a call the client gave up on unmade; a stall after
+    // processing leaves it made.
+    let create = |name: &str| {
+        let md = metadata::AnyMetadata::ApexClass(Box::new(metadata::ApexClass {
+            full_name: Some(name.to_owned()),
+            api_version: 66.0,
+            ..Default::default()
+        }));
+        let body = B::CreateMetadata(metadata::CreateMetadata { metadata: vec![md] });
+        client
+            .post(s.metadata_url(V))
+            .header("SOAPAction", "\"\"")
+            .body(request_xml(&headers_with(Some(&t)), &body))
+    };
+    s.inject(Injection::stall(Duration::from_millis(400)).on_operation("createMetadata"));
+    assert!(create("Before").send().await.is_err());
+    s.inject(Injection::stall_after(Duration::from_millis(400)).on_operation("createMetadata"));
+    assert!(create("After").send().await.is_err());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        s.components("ApexClass"),
+        ["After", "HelloWorld", "InvoiceService"]
+    );
+
     s.inject(Injection::reset().on_operation("listMetadata"));
     let outcome = async {
         let resp = common::http()
