@@ -407,3 +407,31 @@ fn missing_xsi_type_error_for_abstract_slots() {
     assert_eq!(e.kind(), &DecodeErrorKind::MissingXsiType);
     assert_eq!(e.path(), "/root/records");
 }
+
+#[test]
+fn empty_typed_record_is_salesforces_not_found_answer() {
+    // readMetadata of a name that does not exist answers an empty typed record.
+    let doc = r#"<root xmlns="urn:test:md" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><records xsi:type="ApexClass"/><records xsi:type="ApexClass"></records></root>"#;
+    let v: ReadResult = from_slice(doc.as_bytes()).unwrap();
+    assert_eq!(
+        v.records,
+        vec![
+            AnyMetadata::ApexClass(Box::default()),
+            AnyMetadata::ApexClass(Box::default())
+        ]
+    );
+    // With any child present, the required check applies again...
+    let doc = r#"<root xmlns="urn:test:md" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><records xsi:type="ApexClass"><fullName>x</fullName></records></root>"#;
+    let e = from_slice::<ReadResult>(doc.as_bytes()).unwrap_err();
+    assert_eq!(
+        e.kind(),
+        &DecodeErrorKind::MissingElement { name: "apiVersion" }
+    );
+    // ...and so it does for an empty element without xsi:type.
+    let doc = r#"<root xmlns="urn:test:md"><label>x</label><fields/></root>"#;
+    let e = from_slice::<CustomObject>(doc.as_bytes()).unwrap_err();
+    assert!(
+        matches!(e.kind(), DecodeErrorKind::MissingElement { .. }),
+        "{e}"
+    );
+}

@@ -64,7 +64,9 @@ impl<'a> Reader<'a> {
         let depth = self.stack.len();
         let mut seen = Seen::new(info.fields.len());
         let mut hint = 0;
+        let mut any_child = false;
         while let Some(c) = self.next_child()? {
+            any_child = true;
             match self.find_field(info.fields, &c, hint)? {
                 Some(i) => {
                     let f = &info.fields[i];
@@ -85,11 +87,15 @@ impl<'a> Reader<'a> {
                 self.skip_current()?;
             }
         }
+        // A typed element with no children at all (`<records xsi:type="ApexClass"/>`) is
+        // how Salesforce's readMetadata answers a name that does not exist: an empty record,
+        // not a broken one. Only that exact shape skips the required check.
+        let empty_typed_record = !any_child && s.xsi_type_lexical().is_some();
         if let Some(f) = info
             .fields
             .iter()
             .enumerate()
-            .find(|(i, f)| f.is_required() && !seen.has(*i))
+            .find(|(i, f)| !empty_typed_record && f.is_required() && !seen.has(*i))
         {
             let kind = DecodeErrorKind::MissingElement {
                 name: f.1.name.local,
