@@ -5,7 +5,8 @@
 #
 #   fuzz/run.sh 60                 # all targets, 60 s each
 #   fuzz/run.sh 1800 decode_fault  # one target, 30 minutes
-#   JOBS=1 SANITIZER=address fuzz/run.sh 600
+#   SANITIZER=address fuzz/run.sh 600
+#   NO_BUILD=1 fuzz/run.sh 1800 wsdl_load  # run what was built last
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz --locked`). On a stable toolchain the
 # nightly-only flags cargo-fuzz passes are unlocked with RUSTC_BOOTSTRAP=1. A crash leaves
@@ -44,9 +45,14 @@ dict() {
 
 mkdir -p logs
 status=0
-for t in "${targets[@]}"; do
-  cargo fuzz build -O --sanitizer "$sanitizer" "$t"
-done
+# NO_BUILD=1 runs the binaries already built (cargo fuzz run would rebuild them after any
+# change anywhere in the workspace, which costs many minutes on two cores).
+bin_dir="$CARGO_TARGET_DIR/x86_64-unknown-linux-gnu/release"
+if [ "${NO_BUILD:-0}" != 1 ]; then
+  for t in "${targets[@]}"; do
+    cargo fuzz build -O --sanitizer "$sanitizer" "$t"
+  done
+fi
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   log="logs/$t.log"
@@ -55,7 +61,7 @@ for t in "${targets[@]}"; do
   set +e
   extra=()
   if [ -d "regressions/$t" ]; then extra=("regressions/$t"); fi
-  cargo fuzz run -O --sanitizer "$sanitizer" "$t" "corpus/$t" "seeds/$t" "${extra[@]}" -- \
+  "$bin_dir/$t" "corpus/$t" "seeds/$t" "${extra[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$(max_len "$t")" \
     -print_final_stats=1 -artifact_prefix="artifacts/$t/" $(dict "$t") >"$log" 2>&1
   rc=$?

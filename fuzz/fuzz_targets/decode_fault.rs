@@ -4,7 +4,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use runtime::soap::{SoapVersion, decode_fault, encode_fault};
+use runtime::soap::{Fault, SoapVersion, decode_fault, encode_fault};
+
+/// What a fault means: codes by namespace and local name (their lexical form is how they
+/// were written: an undeclared prefix is not written back), and the rest as read.
+fn meaning(f: &Fault) -> impl PartialEq + std::fmt::Debug + '_ {
+    let codes: Vec<(&str, &str)> = std::iter::once(&f.code)
+        .chain(&f.subcodes)
+        .map(|c| (c.ns.as_str(), c.local.as_str()))
+        .collect();
+    (codes, &f.string, &f.actor, &f.node, &f.detail)
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(first) = decode_fault(data) else { return };
@@ -17,5 +27,5 @@ fuzz_target!(|data: &[u8]| {
     let second = decode_fault(&xml).expect("a fault we wrote decodes");
     let xml2 = encode_fault(version, &second).expect("a fault we read encodes");
     let third = decode_fault(&xml2).expect("a fault we wrote decodes");
-    assert_eq!(second, third, "fault round trip is not stable");
+    assert_eq!(meaning(&second), meaning(&third), "fault round trip is not stable");
 });
