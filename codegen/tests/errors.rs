@@ -18,7 +18,7 @@ const UNSUPPORTED: &str = r#"<?xml version="1.0"?>
   <portType name="P"><operation name="op"><input message="tns:m"/></operation></portType>
   <binding name="B" type="tns:P">
     <soap:binding style="rpc" transport="http://schemas.xmlsoap.org/soap/http"/>
-    <operation name="op"><input><soap:body use="literal" namespace="urn:t"/></input></operation>
+    <operation name="op"><input><soap:body use="encoded" namespace="urn:t" encodingStyle="http://schemas.xmlsoap.org/soap/encoding/"/></input></operation>
   </binding>
 </definitions>
 "#;
@@ -37,7 +37,7 @@ fn unsupported_constructs_are_all_reported_with_positions() {
         "{text}"
     );
     assert!(
-        text.contains("mem.wsdl:15:5: unsupported construct: rpc style (operation `op`)"),
+        text.contains("mem.wsdl:15:5: unsupported construct: rpc/encoded (`op`)"),
         "{text}"
     );
 }

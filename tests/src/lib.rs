@@ -29,6 +29,11 @@ pub mod choice {
     include!("../fixtures/choice/expected.rs");
 }
 
+/// `tests/fixtures/rpc`: rpc/literal wrappers.
+pub mod rpc {
+    include!("../fixtures/rpc/expected.rs");
+}
+
 /// `tests/fixtures/service`: headers, body dispatch, two bindings, clients.
 pub mod service {
     include!("../fixtures/service/expected.rs");

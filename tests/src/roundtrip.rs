@@ -3,7 +3,7 @@
 use runtime::__private as rt;
 use runtime::soap::{self, Message, SoapVersion};
 
-use crate::{attributes as attr, choice, enums, inheritance as inh, service, values};
+use crate::{attributes as attr, choice, enums, inheritance as inh, rpc, service, values};
 
 /// Writes `v` as element `n`, reads it back.
 fn roundtrip<T: rt::XmlValue>(v: &T, n: &rt::Name) -> (T, String) {
@@ -320,4 +320,25 @@ fn repeated_choice_keeps_the_order_of_alternatives() {
     let between = text.find(">between<").expect("second note");
     let group_at = text.find(">g<").expect("group");
     assert!(first < group_at && group_at < between, "{text}");
+}
+
+#[test]
+fn rpc_wrappers_round_trip() {
+    let req = rpc::QuoteBody::GetQuote(rpc::GetQuote {
+        symbol: "ACME".into(),
+        count: 2,
+        trace: "t".into(),
+    });
+    let xml =
+        soap::encode_envelope(SoapVersion::Soap11, &rpc::QuoteHeaders {}, &req).expect("encodes");
+    let text = String::from_utf8_lossy(&xml).into_owned();
+    assert!(
+        text.contains("urn:example:rpc:calls") && text.contains("GetQuote"),
+        "{text}"
+    );
+    let env = soap::decode_envelope::<rpc::QuoteHeaders, rpc::QuoteBody>(&xml).expect("decodes");
+    let Message::Body(b) = env.body else {
+        panic!("fault")
+    };
+    assert_eq!(b, req);
 }

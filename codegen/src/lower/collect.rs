@@ -24,6 +24,7 @@ pub fn collect(defs: &Definitions, opts: super::Options) -> Ctx<'_> {
         element_types: BTreeMap::new(),
         newtypes: Vec::new(),
         choices: HashMap::new(),
+        rpc_structs: Vec::new(),
         scope: crate::names::Scope::new(),
         problems: Vec::new(),
     };

@@ -16,6 +16,7 @@ mod naming;
 mod ops;
 mod overrides;
 mod reach;
+mod rpc;
 
 use std::collections::BTreeMap;
 
@@ -129,6 +130,8 @@ pub struct Ctx<'a> {
     /// Choice enums by the particle they come from: (Rust name, alternatives).
     pub choices:
         std::collections::HashMap<*const wsdl::model::Particle, (String, Vec<choice::RawAlt>)>,
+    /// Wrapper structs of rpc operations, with the types they refer to.
+    pub rpc_structs: Vec<(ir::Struct, Vec<Id>)>,
     /// Module-level Rust names handed out so far.
     pub scope: crate::names::Scope,
     pub problems: Vec<Problem>,
@@ -161,7 +164,10 @@ pub fn lower(defs: &Definitions, opts: &Options) -> Result<ir::File, Vec<Problem
         ),
         None => reach::Reach::all(),
     };
-    let items = items::build(&mut ctx, &fields, &extras, &keep);
+    let mut items = items::build(&mut ctx, &fields, &extras, &keep);
+    items
+        .items
+        .extend(ctx.rpc_structs.drain(..).map(|(s, _)| ir::Item::Struct(s)));
     if !ctx.problems.is_empty() {
         ctx.problems
             .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));

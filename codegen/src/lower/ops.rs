@@ -176,18 +176,21 @@ fn operation(
         );
         return None;
     };
-    if bop.style == Style::Rpc {
-        ctx.problem(
+    let (input, output) = if bop.style == Style::Rpc {
+        let input = ctx.rpc_wrapper(
+            pop.input.as_ref(),
+            bop.input.as_ref(),
+            bop.name.clone(),
             &bop.at,
-            format!(
-                "unsupported construct: rpc style (operation `{}`)",
-                bop.name
-            ),
         );
-        return None;
-    }
-    let input = body_element(ctx, pop.input.as_ref(), bop.input.as_ref(), &bop.at);
-    let output = body_element(ctx, pop.output.as_ref(), bop.output.as_ref(), &bop.at);
+        let response = format!("{}Response", bop.name);
+        let output = ctx.rpc_wrapper(pop.output.as_ref(), bop.output.as_ref(), response, &bop.at);
+        (input, output)
+    } else {
+        let input = body_element(ctx, pop.input.as_ref(), bop.input.as_ref(), &bop.at);
+        let output = body_element(ctx, pop.output.as_ref(), bop.output.as_ref(), &bop.at);
+        (input, output)
+    };
     let mut session = None;
     for (m, is_input) in [(&bop.input, true), (&bop.output, false)] {
         for h in m.iter().flat_map(|m| &m.headers) {

@@ -53,6 +53,12 @@ pub fn compute(
             stack.push(id);
         }
     }
+    // The types rpc wrappers (which are no schema elements) refer to.
+    stack.extend(
+        ctx.rpc_structs
+            .iter()
+            .flat_map(|(_, refs)| refs.iter().copied()),
+    );
     for (id, e) in ctx.entries.iter().enumerate() {
         let named = e
             .xml
