@@ -34,6 +34,11 @@ pub mod rpc {
     include!("../fixtures/rpc/expected.rs");
 }
 
+/// `tests/fixtures/substitution`: substitution groups as choices by element name.
+pub mod substitution {
+    include!("../fixtures/substitution/expected.rs");
+}
+
 /// `tests/fixtures/service`: headers, body dispatch, two bindings, clients.
 pub mod service {
     include!("../fixtures/service/expected.rs");

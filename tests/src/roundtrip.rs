@@ -3,7 +3,10 @@
 use runtime::__private as rt;
 use runtime::soap::{self, Message, SoapVersion};
 
-use crate::{attributes as attr, choice, enums, inheritance as inh, rpc, service, values};
+use crate::{
+    attributes as attr, choice, enums, inheritance as inh, rpc, service, substitution as sub,
+    values,
+};
 
 /// Writes `v` as element `n`, reads it back.
 fn roundtrip<T: rt::XmlValue>(v: &T, n: &rt::Name) -> (T, String) {
@@ -341,4 +344,29 @@ fn rpc_wrappers_round_trip() {
         panic!("fault")
     };
     assert_eq!(b, req);
+}
+
+#[test]
+fn substitution_group_members_stand_in_for_their_head() {
+    let xml = r#"<t:folder xmlns:t="urn:example:substitution">
+        <t:Task><t:subject>a</t:subject></t:Task>
+        <t:Meeting><t:subject>b</t:subject><t:from>x</t:from></t:Meeting>
+        <t:Message><t:from>y</t:from></t:Message>
+        <t:Sticky>s</t:Sticky></t:folder>"#;
+    let folder: sub::Folder = read(xml.as_bytes()).expect("decodes");
+    assert_eq!(folder.choice.len(), 3);
+    assert!(matches!(folder.choice[0], sub::ItemChoice::Task(_)));
+    let sub::ItemChoice::Meeting(m) = &folder.choice[1] else {
+        panic!("{:?}", folder.choice[1])
+    };
+    assert_eq!(m.from.as_deref(), Some("x"));
+    assert_eq!(folder.choice2, sub::NoteChoice::Sticky("s".into()));
+    let (back, _) = roundtrip(
+        &folder,
+        &rt::Name {
+            ns: sub::NS,
+            local: "folder",
+        },
+    );
+    assert_eq!(back, folder);
 }

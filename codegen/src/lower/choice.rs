@@ -74,6 +74,75 @@ impl Ctx<'_> {
         true
     }
 
+    /// A reference to the head of a substitution group becomes a choice between the head
+    /// (unless abstract) and every member, at any depth; false when `head` has no members.
+    pub(super) fn substitution_field(
+        &mut self,
+        head: &QName,
+        b: Bounds,
+        out: &mut Vec<RawField>,
+    ) -> bool {
+        let members = self.substitutes(head);
+        if members.is_empty() {
+            return false;
+        }
+        let elements = &self.defs.schemas.elements;
+        let decls: Vec<(&ElementDecl, u32)> = std::iter::once(head)
+            .chain(&members)
+            .filter_map(|q| elements.get(q))
+            .filter(|d| !d.is_abstract)
+            .map(|d| (d, 1))
+            .collect();
+        let Some(occurs) = b.occurs() else {
+            return true;
+        };
+        let Some(alts) = self.alternatives(&decls) else {
+            return true;
+        };
+        if alts.is_empty() {
+            return true;
+        }
+        // One enum per head, shared by every reference to it.
+        let ident = match self.substitution_names.get(head) {
+            Some(name) => name.clone(),
+            None => {
+                let name = self
+                    .scope
+                    .claim(&format!("{}Choice", upper_camel(&head.local, "E")), "");
+                self.substitution_names.insert(head.clone(), name.clone());
+                name
+            }
+        };
+        out.push(RawField {
+            xml: None,
+            ty: ir::Ty::Named(ident),
+            target: None,
+            refs: alts.iter().filter_map(|a| a.refs).collect(),
+            choice: alts,
+            occurs,
+            nillable: false,
+            doc: None,
+        });
+        true
+    }
+
+    /// Every element that may substitute for `head`, directly or through other members,
+    /// in name order.
+    fn substitutes(&self, head: &QName) -> Vec<QName> {
+        let mut out: Vec<QName> = Vec::new();
+        let mut todo = vec![head.clone()];
+        while let Some(h) = todo.pop() {
+            for (q, d) in &self.defs.schemas.elements {
+                if d.substitution_group.as_ref() == Some(&h) && q != head && !out.contains(q) {
+                    out.push(q.clone());
+                    todo.push(q.clone());
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
     fn alternatives(&mut self, decls: &[(&ElementDecl, u32)]) -> Option<Vec<RawAlt>> {
         let mut scope = Scope::new();
         let mut alts = Vec::with_capacity(decls.len());

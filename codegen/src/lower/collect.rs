@@ -25,6 +25,7 @@ pub fn collect(defs: &Definitions, opts: super::Options) -> Ctx<'_> {
         newtypes: Vec::new(),
         choices: HashMap::new(),
         rpc_structs: Vec::new(),
+        substitution_names: BTreeMap::new(),
         scope: crate::names::Scope::new(),
         problems: Vec::new(),
     };

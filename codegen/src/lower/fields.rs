@@ -115,6 +115,10 @@ impl Ctx<'_> {
             }
             Particle::Element(ElementParticle::Ref { name, occurs, at }) => {
                 let b = Bounds::of(*occurs).times(outer);
+                // A head of a substitution group: any member may stand in its place.
+                if self.substitution_field(name, b, out) {
+                    return;
+                }
                 match self.defs.schemas.elements.get(name) {
                     Some(decl) => self.element_field(decl, b, out),
                     None => self.problem(at, format!("unresolved element `{name}`")),

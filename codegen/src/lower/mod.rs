@@ -130,6 +130,8 @@ pub struct Ctx<'a> {
     /// Choice enums by the particle they come from: (Rust name, alternatives).
     pub choices:
         std::collections::HashMap<*const wsdl::model::Particle, (String, Vec<choice::RawAlt>)>,
+    /// Choice enums of substitution group heads, by head.
+    pub substitution_names: BTreeMap<QName, String>,
     /// Wrapper structs of rpc operations, with the types they refer to.
     pub rpc_structs: Vec<(ir::Struct, Vec<Id>)>,
     /// Module-level Rust names handed out so far.
