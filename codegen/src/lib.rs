@@ -13,7 +13,11 @@
 //! // src/lib.rs: pub mod metadata { include!(concat!(env!("OUT_DIR"), "/metadata.rs")); }
 //! ```
 //!
-//! The [`Builder`] offers the rest; [`Builder::generate`] is pure and writes nothing:
+//! Include the file in a `pub mod`: its items are public API, and in a private module the
+//! ones a crate does not use would be `dead_code` warnings.
+//!
+//! The [`Builder`] offers the rest (pruning to chosen operations, renames, wire-name
+//! overrides, extra attributes); [`Builder::generate`] is pure and writes nothing:
 //!
 //! ```no_run
 //! let generated = codegen::Builder::new().wsdl("metadata.wsdl").generate()?;
