@@ -379,7 +379,14 @@ fn wildcard_attributes_and_simple_content() {
     assert_eq!(v.any.len(), 2);
     assert_eq!(v.any[0].element_name(), Some(("urn:ext", "thing")));
     assert_eq!(v.any[1].element_name(), Some((NS, "more")));
-    roundtrip(&v);
+    let xml = String::from_utf8(roundtrip(&v)).unwrap();
+    // The XML namespace is always `xml:` and must never be declared.
+    assert!(xml.contains(r#" xml:lang="en""#), "{xml}");
+    assert!(
+        !xml.contains("xmlns:ns1=\"http://www.w3.org/XML/1998/namespace\""),
+        "{xml}"
+    );
+    assert!(!xml.contains("XML/1998/namespace"), "{xml}");
 
     let money: Money = from_slice(br#"<m currency="EUR">12.50</m>"#).unwrap();
     assert_eq!(money.currency, "EUR");

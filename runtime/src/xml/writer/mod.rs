@@ -16,7 +16,7 @@ pub use escape::TextSink;
 pub(crate) use escape::escape_into;
 
 use super::error::{EncodeError, EncodeErrorKind, WriteResult};
-use super::name::{Name, XSD_NS, XSI_NS};
+use super::name::{Name, XML_NS, XSD_NS, XSI_NS};
 
 #[derive(Debug, Clone)]
 struct Binding {
@@ -254,6 +254,10 @@ impl Writer {
 
     /// A prefix bound to `uri` here, declaring one (on the document element) if none is.
     pub(crate) fn prefix_for(&mut self, uri: &str) -> Cow<'static, str> {
+        // The XML namespace is bound to `xml` by definition and may not be declared.
+        if uri == XML_NS {
+            return Cow::Borrowed("xml");
+        }
         for (i, b) in self.bindings.iter().enumerate().rev() {
             if !b.prefix.is_empty()
                 && b.uri == uri
@@ -284,7 +288,11 @@ impl Writer {
     /// Like [`prefix_for`](Self::prefix_for), but uses `preferred` when it is bound to `uri`
     /// or free.
     pub(crate) fn prefix_for_preferred(&mut self, uri: &str, preferred: &str) -> Cow<'static, str> {
-        if preferred.is_empty() || preferred == "xml" || preferred.starts_with("xmlns") {
+        if uri == XML_NS
+            || preferred.is_empty()
+            || preferred == "xml"
+            || preferred.starts_with("xmlns")
+        {
             return self.prefix_for(uri);
         }
         match self.lookup(preferred) {
