@@ -3,7 +3,7 @@
 //! `#![deny(warnings)]`. Where ../shared is absent (a fresh clone) they are skipped with a
 //! warning; under `CI=true` that is an error.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const WSDLS: &[&str] = &[
     "metadata.wsdl",
@@ -14,6 +14,33 @@ const WSDLS: &[&str] = &[
     "corpus/wsdot-ferries/ferry.wsdl",
     "corpus/ews-2007/Services.wsdl",
 ];
+
+/// ONVIF's schemas import the WS-* specs by URL; the corpus holds copies under `external/`.
+const ONVIF_LOCATIONS: &[(&str, &str)] = &[
+    ("https://www.w3.org/2005/05/xmlmime", "xmlmime.xsd"),
+    (
+        "https://www.w3.org/2003/05/soap-envelope",
+        "soap-envelope.xsd",
+    ),
+    ("http://docs.oasis-open.org/wsn/b-2.xsd", "b-2.xsd"),
+    ("https://www.w3.org/2004/08/xop/include", "include.xsd"),
+    (
+        "http://www.w3.org/2005/08/addressing/ws-addr.xsd",
+        "ws-addr.xsd",
+    ),
+    ("http://docs.oasis-open.org/wsrf/bf-2.xsd", "bf-2.xsd"),
+    ("http://docs.oasis-open.org/wsn/t-1.xsd", "t-1.xsd"),
+    ("http://www.w3.org/2001/xml.xsd", "xml.xsd"),
+];
+
+/// The ONVIF device management WSDL, its URL imports mapped to the local copies.
+fn onvif(base: &Path) -> codegen::Builder {
+    let ext = base.join("external");
+    ONVIF_LOCATIONS.iter().fold(
+        codegen::Builder::new().wsdl(base.join("ver10/device/wsdl/devicemgmt.wsdl")),
+        |b, (url, file)| b.map_location(*url, ext.join(file)),
+    )
+}
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(salesforce_stubs)");
@@ -35,6 +62,9 @@ fn main() {
         if let Err(e) = codegen::compile(dir.join(wsdl)) {
             panic!("{wsdl}: {e}");
         }
+    }
+    if let Err(e) = onvif(&dir.join("corpus/onvif-devicemgmt")).compile() {
+        panic!("onvif-devicemgmt: {e}");
     }
     println!("cargo::rustc-cfg=salesforce_stubs");
 }

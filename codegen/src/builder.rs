@@ -28,6 +28,8 @@ pub struct Builder {
     wire_names: BTreeMap<(String, String), String>,
     type_attributes: Vec<(String, String)>,
     field_attributes: Vec<(String, String)>,
+    /// Import/include locations (URLs) read from local files instead; never fetched.
+    locations: Vec<(String, PathBuf)>,
 }
 
 impl Default for Builder {
@@ -49,12 +51,28 @@ impl Builder {
             wire_names: BTreeMap::new(),
             type_attributes: Vec::new(),
             field_attributes: Vec::new(),
+            locations: Vec::new(),
         }
     }
 
     /// The WSDL to generate from.
     pub fn wsdl(mut self, path: impl Into<PathBuf>) -> Self {
         self.wsdl = Some(path.into());
+        self
+    }
+
+    /// Reads `path` wherever an import or include of the WSDL names `url` as its location,
+    /// as [`wsdl::Loader::map_location`] does: nothing is fetched over the network, so WSDLs
+    /// whose schemas import by URL (ONVIF, WS-* specs) need their files mapped. A relative
+    /// `path` is taken relative to the working directory.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new()
+    ///     .wsdl("devicemgmt.wsdl")
+    ///     .map_location("http://www.w3.org/2001/xml.xsd", "external/xml.xsd");
+    /// ```
+    pub fn map_location(mut self, url: impl Into<String>, path: impl Into<PathBuf>) -> Self {
+        self.locations.push((url.into(), path.into()));
         self
     }
 
@@ -224,7 +242,13 @@ impl Builder {
     /// Loads the WSDL and generates the stubs; writes nothing.
     pub fn generate(&self) -> Result<Generated, Error> {
         let path = self.wsdl.as_ref().ok_or(Error::NoWsdl)?;
-        let defs = wsdl::load(path)?;
+        let loader = self
+            .locations
+            .iter()
+            .fold(wsdl::Loader::new(), |l, (url, file)| {
+                l.map_location(url.clone(), file.clone())
+            });
+        let defs = loader.load(path)?;
         let source = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());

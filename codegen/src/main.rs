@@ -41,6 +41,10 @@ struct Cli {
     /// Add an attribute to fields: `TYPE.FIELD=#[...]` (TYPE a type pattern, FIELD a name or `*`).
     #[arg(long = "field-attribute", value_name = "TYPE.FIELD=ATTR", value_parser = pair)]
     field_attributes: Vec<(String, String)>,
+    /// Read a local file wherever an import names this URL as its location (nothing is
+    /// fetched): `URL=PATH`, e.g. http://www.w3.org/2001/xml.xsd=schemas/xml.xsd.
+    #[arg(long = "map-location", value_name = "URL=PATH", value_parser = url_pair)]
+    map_locations: Vec<(String, String)>,
 }
 
 /// `KEY=VALUE`, split at the first `=`.
@@ -48,6 +52,13 @@ fn pair(s: &str) -> Result<(String, String), String> {
     s.split_once('=')
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .ok_or_else(|| format!("expected KEY=VALUE, got `{s}`"))
+}
+
+/// `URL=PATH`, split at the last `=`: a URL's query may hold `=`, a path rarely does.
+fn url_pair(s: &str) -> Result<(String, String), String> {
+    s.rsplit_once('=')
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .ok_or_else(|| format!("expected URL=PATH, got `{s}`"))
 }
 
 /// `A<sep>B` split at the last `sep`.
@@ -83,6 +94,9 @@ fn builder(cli: Cli) -> Result<(codegen::Builder, Option<PathBuf>), String> {
     }
     for (pattern, attr) in cli.field_attributes {
         b = b.field_attribute(pattern, attr);
+    }
+    for (url, path) in cli.map_locations {
+        b = b.map_location(url, path);
     }
     Ok((b, cli.out))
 }

@@ -35,3 +35,9 @@ pub mod wsdot_ferries {
 pub mod ews_2007 {
     include!(concat!(env!("OUT_DIR"), "/Services.rs"));
 }
+
+/// corpus/onvif-devicemgmt: ONVIF device management (SOAP 1.2, schemas imported by URL and
+/// mapped to local copies, WS-Notification types with mixed content).
+pub mod onvif_devicemgmt {
+    include!(concat!(env!("OUT_DIR"), "/devicemgmt.rs"));
+}

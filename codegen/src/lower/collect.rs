@@ -62,6 +62,9 @@ pub fn collect(defs: &Definitions, opts: super::Options) -> Ctx<'_> {
 
 fn push<'a>(ctx: &mut Ctx<'a>, def: &'a TypeDef, xml: Option<QName>, origin: Origin) -> Id {
     let (at, kind) = match def {
+        // Mixed content (text between child elements) has no struct shape: such a type is
+        // kept whole as its XML, an alias of the runtime's `AnyValue` (see `items::alias`).
+        TypeDef::Complex(c) if c.mixed => (c.at.clone(), Kind::Alias),
         TypeDef::Complex(c) => (c.at.clone(), Kind::Struct),
         TypeDef::Simple(s) => {
             let kind = match &s.variety {

@@ -196,9 +196,10 @@ impl Ctx<'_> {
     }
 
     /// Appends a field; a second element of the same name (or a second wildcard) merges into
-    /// the first as a repeated field.
+    /// the first as a repeated field. Choice fields (also without an XML name) never merge.
     fn add(&mut self, f: RawField, at: &Location, out: &mut Vec<RawField>) {
-        let Some(prev) = out.iter_mut().find(|p| p.xml == f.xml) else {
+        let same = |p: &&mut RawField| p.xml == f.xml && p.choice.is_empty();
+        let Some(prev) = out.iter_mut().find(same) else {
             out.push(f);
             return;
         };

@@ -291,6 +291,7 @@ fn alias(ctx: &mut Ctx<'_>, id: Id) -> ir::Alias {
                 ir::Ty::Builtin(ir::Builtin::String)
             }
         },
+        TypeDef::Complex(c) if c.mixed => ir::Ty::Builtin(ir::Builtin::AnyValue),
         TypeDef::Complex(_) => ir::Ty::Builtin(ir::Builtin::String),
     };
     if target == ir::Ty::Named(ident.clone()) {
