@@ -58,6 +58,7 @@ for t in "${targets[@]}"; do
   log="logs/$t.log"
   echo "fuzzing $t for ${seconds}s (log: fuzz/$log)"
   # -timeout: one input taking over 10 s is a hang; -rss_limit_mb: memory blow-up is a bug.
+  started=$(date +%s)
   set +e
   extra=()
   if [ -d "regressions/$t" ]; then extra=("regressions/$t"); fi
@@ -68,7 +69,7 @@ for t in "${targets[@]}"; do
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   crashes=$(find "artifacts/$t" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
-  line="$(date -u +%FT%TZ) $t: ${runs:-0} runs in ${seconds}s, exit $rc, $crashes artifact(s)"
+  line="$(date -u +%FT%TZ) $t: ${runs:-0} runs in $(($(date +%s) - started))s (of ${seconds}s), exit $rc, $crashes artifact(s)"
   echo "$line" | tee -a logs/summary.txt
   if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then
     tail -40 "$log"

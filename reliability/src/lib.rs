@@ -41,7 +41,11 @@ pub fn quick_retries() -> RetryPolicy {
 }
 
 /// A Metadata API client for the org at `url` with a static [`TOKEN`], over `transport`.
-pub fn client(url: &str, transport: TransportBuilder, retry: RetryPolicy) -> metadata::MetadataClient {
+pub fn client(
+    url: &str,
+    transport: TransportBuilder,
+    retry: RetryPolicy,
+) -> metadata::MetadataClient {
     let transport = Arc::new(transport.build().expect("transport builds"));
     let credential = Credential::builder(StaticToken::new(AccessToken::new(TOKEN, url)))
         .transport(transport)

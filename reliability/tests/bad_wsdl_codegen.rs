@@ -41,7 +41,11 @@ fn write_case(n: usize, schema: &str, rest: &str) -> (PathBuf, String) {
     let marked = format!("{HEAD}{schema}\n{MID}{rest}</definitions>\n");
     let at = marked.find("@@").expect("case has a marker");
     let line = marked[..at].matches('\n').count() + 1;
-    let col = marked[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let col = marked[..at]
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.chars().count())
+        + 1;
     let dir = std::env::temp_dir().join(format!("reliability-badwsdl-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("case{n}.wsdl"));
@@ -62,7 +66,14 @@ struct Case {
 }
 
 fn case(name: &'static str, schema: &'static str, says: &'static str) -> Case {
-    Case { name, schema, rest: ok_service(), says, generator: true, operations: None }
+    Case {
+        name,
+        schema,
+        rest: ok_service(),
+        says,
+        generator: true,
+        operations: None,
+    }
 }
 
 fn cases() -> Vec<Case> {
@@ -83,11 +94,19 @@ fn cases() -> Vec<Case> {
             r#"      @@<xsd:simpleType name="S"><xsd:restriction base="tns:S"/></xsd:simpleType>"#,
             "restricts itself",
         ),
-        case(
-            "mixed content",
-            r#"      @@<xsd:complexType name="M" mixed="true"><xsd:sequence><xsd:element name="b" type="xsd:string"/></xsd:sequence></xsd:complexType>"#,
-            "mixed content",
-        ),
+        Case {
+            rest: service(r#"<part name="a" type="xsd:int"/>"#, "")
+                .replace(r#"style="document""#, r#"style="rpc""#)
+                .replace(
+                    r#"<soap:body use="literal"/>"#,
+                    r#"<soap:body use="encoded" namespace="urn:t"/>"#,
+                )
+                .replace(
+                    "<operation name=\"op\"><soap:operation",
+                    "@@<operation name=\"op\"><soap:operation",
+                ),
+            ..case("rpc/encoded (SOAP encoding)", "", "rpc/encoded")
+        },
         case(
             "complexContent extending a simple type",
             r#"      <xsd:simpleType name="Code"><xsd:restriction base="xsd:string"/></xsd:simpleType>
@@ -102,25 +121,51 @@ fn cases() -> Vec<Case> {
         ),
         Case {
             rest: service(r#"@@<part name="p" type="xsd:string"/>"#, ""),
-            ..case("a document-style part with a type", "", "document-style part with a type")
+            ..case(
+                "a document-style part with a type",
+                "",
+                "document-style part with a type",
+            )
         },
         Case {
-            rest: service(r#"<part name="p" element="tns:req"/><part name="q" element="tns:req"/>"#, "")
-                .replace("<operation name=\"op\"><soap:operation", "@@<operation name=\"op\"><soap:operation"),
-            ..case("two body parts in a document-style message", "", "2 body parts")
+            rest: service(
+                r#"<part name="p" element="tns:req"/><part name="q" element="tns:req"/>"#,
+                "",
+            )
+            .replace(
+                "<operation name=\"op\"><soap:operation",
+                "@@<operation name=\"op\"><soap:operation",
+            ),
+            ..case(
+                "two body parts in a document-style message",
+                "",
+                "2 body parts",
+            )
         },
         Case {
             rest: ok_service().replace("<binding name=", "@@<binding name="),
             operations: Some(&["op", "noSuchOperation"]),
-            ..case("an operations filter naming a missing operation", "", "noSuchOperation")
+            ..case(
+                "an operations filter naming a missing operation",
+                "",
+                "noSuchOperation",
+            )
         },
         Case {
             generator: false,
-            ..case("an unresolved type (loader stage)", r#"      @@<xsd:element name="x" type="tns:Nowhere"/>"#, "tns:Nowhere")
+            ..case(
+                "an unresolved type (loader stage)",
+                r#"      @@<xsd:element name="x" type="tns:Nowhere"/>"#,
+                "tns:Nowhere",
+            )
         },
         Case {
             generator: false,
-            ..case("a global element defined twice (loader stage)", r#"      @@<xsd:element name="req" type="xsd:int"/>"#, "req")
+            ..case(
+                "a global element defined twice (loader stage)",
+                r#"      @@<xsd:element name="req" type="xsd:int"/>"#,
+                "req",
+            )
         },
     ]
 }
@@ -144,9 +189,16 @@ fn generator_errors_name_file_line_and_column() {
         };
         let text = err.to_string();
         let stage_ok = matches!(err, codegen::Error::Schema(_)) == c.generator;
-        let line_ok = text.lines().any(|l| l.starts_with(&format!("{at}: ")) && l.contains(c.says));
+        let line_ok = text
+            .lines()
+            .any(|l| l.starts_with(&format!("{at}: ")) && l.contains(c.says));
         if !stage_ok || !line_ok {
-            failures.push(format!("{}: expected `{at}: ...{}...` ({}), got {err:?}\n{text}", c.name, c.says, if c.generator { "generator" } else { "loader" }));
+            failures.push(format!(
+                "{}: expected `{at}: ...{}...` ({}), got {err:?}\n{text}",
+                c.name,
+                c.says,
+                if c.generator { "generator" } else { "loader" }
+            ));
         }
     }
     println!("{} bad-WSDL cases through codegen::Builder", all.len());

@@ -28,15 +28,25 @@ async fn run(case: &Case) -> Result<(), String> {
     };
     let shown = format!("{err} / {err:?}");
     if shown.contains(reliability_tests::TOKEN) {
-        return Err(format!("{}: the token leaked into the error: {shown}", case.name));
+        return Err(format!(
+            "{}: the token leaked into the error: {shown}",
+            case.name
+        ));
     }
     if !case.expect.matches(&err) {
-        return Err(format!("{}: expected {:?}, got {err:?}", case.name, case.expect));
+        return Err(format!(
+            "{}: expected {:?}, got {err:?}",
+            case.name, case.expect
+        ));
     }
-    if let Some(hits) = case.hits {
-        if server.hits() != hits {
-            return Err(format!("{}: {} requests, expected {hits}", case.name, server.hits()));
-        }
+    if let Some(hits) = case.hits
+        && server.hits() != hits
+    {
+        return Err(format!(
+            "{}: {} requests, expected {hits}",
+            case.name,
+            server.hits()
+        ));
     }
     if started.elapsed() > case.max_time {
         return Err(format!("{}: took {:?}", case.name, started.elapsed()));

@@ -40,14 +40,18 @@ async fn write(c: &MetadataClient, i: usize) -> Result<(), String> {
     let name = format!("Load{i:04}");
     if i % 4 == 3 {
         let r = c
-            .upsert_metadata(&UpsertMetadata { metadata: vec![class(&name)] })
+            .upsert_metadata(&UpsertMetadata {
+                metadata: vec![class(&name)],
+            })
             .await
             .map_err(|e| format!("{name}: {e}"))?;
         let ok = r.result.len() == 1 && r.result[0].success && r.result[0].created;
         ok.then_some(()).ok_or_else(|| format!("{name}: {r:?}"))
     } else {
         let r = c
-            .create_metadata(&CreateMetadata { metadata: vec![class(&name)] })
+            .create_metadata(&CreateMetadata {
+                metadata: vec![class(&name)],
+            })
             .await
             .map_err(|e| format!("{name}: {e}"))?;
         let ok = r.result.len() == 1 && r.result[0].success;
@@ -61,7 +65,10 @@ async fn a_thousand_writes_from_64_tasks_with_three_expiries() {
     let grant = RefreshTokenGrant::new(&s.url(), s.client_id(), Secret::new(s.refresh_token()))
         .unwrap()
         .client_secret(Secret::new(s.client_secret()));
-    let cred = Credential::builder(grant).api_version("66.0").build().unwrap();
+    let cred = Credential::builder(grant)
+        .api_version("66.0")
+        .build()
+        .unwrap();
     let client = MetadataClient::new(runtime::SoapClient::new(cred));
     let before: BTreeSet<String> = s.components("ApexClass").into_iter().collect();
     let next = Arc::new(AtomicUsize::new(0));
@@ -93,18 +100,31 @@ async fn a_thousand_writes_from_64_tasks_with_three_expiries() {
         errors.extend(t.await.expect("task"));
     }
     let elapsed = started.elapsed();
-    assert!(errors.is_empty(), "{} calls failed:\n{}", errors.len(), errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "{} calls failed:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
     println!(
         "{CALLS} calls in {elapsed:?}; {} refreshes after the first token; {} INVALID_SESSION_ID answers",
         s.refresh_count() - 1,
         s.invalid_session_count()
     );
-    assert_eq!(s.refresh_count(), 1 + EXPIRE_AT.len() as u64, "the first token, then one refresh per expiry");
+    assert_eq!(
+        s.refresh_count(),
+        1 + EXPIRE_AT.len() as u64,
+        "the first token, then one refresh per expiry"
+    );
     assert!(s.invalid_session_count() >= EXPIRE_AT.len() as u64);
 
     // No write lost, none made twice, each with the content sent.
     let handled = s.call_count("createMetadata") + s.call_count("upsertMetadata");
-    assert_eq!(handled, CALLS as u64 + s.invalid_session_count(), "each call reached the org once with a live session");
+    assert_eq!(
+        handled,
+        CALLS as u64 + s.invalid_session_count(),
+        "each call reached the org once with a live session"
+    );
     let now: BTreeSet<String> = s.components("ApexClass").into_iter().collect();
     let added: BTreeSet<String> = now.difference(&before).cloned().collect();
     let expected: BTreeSet<String> = (0..CALLS).map(|i| format!("Load{i:04}")).collect();
@@ -112,7 +132,11 @@ async fn a_thousand_writes_from_64_tasks_with_three_expiries() {
     for name in &expected {
         match s.component("ApexClass", name) {
             Some(AnyMetadata::ApexClass(c)) => {
-                assert_eq!(c.content.as_deref(), Some(body_of(name).as_slice()), "{name}");
+                assert_eq!(
+                    c.content.as_deref(),
+                    Some(body_of(name).as_slice()),
+                    "{name}"
+                );
             }
             other => panic!("{name}: {other:?}"),
         }

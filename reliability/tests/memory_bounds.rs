@@ -28,7 +28,9 @@ fn action(case: &str) -> Action {
     };
     let whitespace = vec![b' '; 64 << 10];
     match case {
-        "small valid answer" => Action::xml(200, [head.clone(), open.clone(), tail.clone()].concat()),
+        "small valid answer" => {
+            Action::xml(200, [head.clone(), open.clone(), tail.clone()].concat())
+        }
         "1 GiB chunked body" => Action::xml(200, Vec::new())
             .body(stream(&whitespace, GIB / (64 << 10)))
             .framed(Framing::Chunked),
@@ -45,15 +47,23 @@ fn action(case: &str) -> Action {
             prefix: [head.clone(), open.clone(), b"<unknown>".to_vec()].concat(),
             chunk: b"<a>".repeat(1000),
             times: 1000,
-            suffix: [b"</a>".repeat(1_000_000), b"</unknown>".to_vec(), tail.clone()].concat(),
+            suffix: [
+                b"</a>".repeat(1_000_000),
+                b"</unknown>".to_vec(),
+                tail.clone(),
+            ]
+            .concat(),
         }),
         "billion laughs" => Action::xml(
             200,
-            format!(r#"<?xml version="1.0"?><!DOCTYPE e [<!ENTITY l "lol"><!ENTITY l2 "&l;&l;&l;&l;&l;&l;&l;&l;&l;&l;"><!ENTITY l3 "&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;">]><e>&l3;</e>"#),
+            r#"<?xml version="1.0"?><!DOCTYPE e [<!ENTITY l "lol"><!ENTITY l2 "&l;&l;&l;&l;&l;&l;&l;&l;&l;&l;"><!ENTITY l3 "&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;&l2;">]><e>&l3;</e>"#,
         ),
         // The densest valid answer: 7.9 MB of empty CustomField records, each a 1.5 KB struct: about 50 times the bytes read.
         "7.9 MB of empty CustomField records" => Action::xml(200, Vec::new())
-            .body(stream(&br#"<records xsi:type="CustomField"/>"#.repeat(1000), 240))
+            .body(stream(
+                &br#"<records xsi:type="CustomField"/>"#.repeat(1000),
+                240,
+            ))
             .framed(Framing::Chunked),
         other => panic!("unknown case {other}"),
     }
@@ -106,7 +116,10 @@ fn child() {
             Ok(_) => println!("accepted another body"),
             Err(e) => println!("error: {e}"),
         }
-        let expect_ok = matches!(case.as_str(), "small valid answer" | "7.9 MB of empty CustomField records");
+        let expect_ok = matches!(
+            case.as_str(),
+            "small valid answer" | "7.9 MB of empty CustomField records"
+        );
         assert_eq!(r.is_ok(), expect_ok, "{case}");
         memory::report(start);
     });
@@ -125,7 +138,11 @@ fn memory_stays_bounded_on_hostile_answers() {
             Ok(p) => {
                 println!("| {case} | {} | {} |", mib(p.growth()), mib(*bound));
                 if p.growth() > *bound {
-                    failures.push(format!("{case}: grew {} > {}", mib(p.growth()), mib(*bound)));
+                    failures.push(format!(
+                        "{case}: grew {} > {}",
+                        mib(p.growth()),
+                        mib(*bound)
+                    ));
                 }
             }
             Err(e) => failures.push(e),

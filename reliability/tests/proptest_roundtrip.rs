@@ -45,7 +45,9 @@ fn non_empty_text() -> impl Strategy<Value = String> {
 /// Characters XML 1.0 cannot carry.
 fn bad_char() -> impl Strategy<Value = char> {
     prop_oneof![
-        (1u32..0x20).prop_filter("not tab/lf/cr", |c| ![9, 10, 13].contains(c)).prop_map(|c| char::from_u32(c).unwrap_or('\u{1}')),
+        (1u32..0x20)
+            .prop_filter("not tab/lf/cr", |c| ![9, 10, 13].contains(c))
+            .prop_map(|c| char::from_u32(c).unwrap_or('\u{1}')),
         Just('\u{0}'),
         Just('\u{FFFE}'),
         Just('\u{FFFF}'),
@@ -54,22 +56,38 @@ fn bad_char() -> impl Strategy<Value = char> {
 
 fn custom_field() -> impl Strategy<Value = CustomField> {
     (
-        (prop::option::of(text()), prop::option::of(text()), prop::option::of(text())),
-        (prop::option::of(any::<i32>()), prop::option::of(any::<i32>()), prop::option::of(any::<bool>())),
-        prop::option::of(prop_oneof![Just(FieldType::Text), Just(FieldType::Checkbox), non_empty_text().prop_map(FieldType::Unknown)]),
+        (
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::option::of(text()),
+        ),
+        (
+            prop::option::of(any::<i32>()),
+            prop::option::of(any::<i32>()),
+            prop::option::of(any::<bool>()),
+        ),
+        prop::option::of(prop_oneof![
+            Just(FieldType::Text),
+            Just(FieldType::Checkbox),
+            non_empty_text().prop_map(FieldType::Unknown)
+        ]),
         prop::option::of(text()),
     )
-        .prop_map(|((full_name, label, description), (length, precision, required), r#type, formula)| CustomField {
-            full_name,
-            label,
-            description,
-            length,
-            precision,
-            required,
-            r#type,
-            formula,
-            ..CustomField::default()
-        })
+        .prop_map(
+            |((full_name, label, description), (length, precision, required), r#type, formula)| {
+                CustomField {
+                    full_name,
+                    label,
+                    description,
+                    length,
+                    precision,
+                    required,
+                    r#type,
+                    formula,
+                    ..CustomField::default()
+                }
+            },
+        )
 }
 
 fn custom_object() -> impl Strategy<Value = CustomObject> {
@@ -77,52 +95,106 @@ fn custom_object() -> impl Strategy<Value = CustomObject> {
         prop::option::of(text()),
         prop::option::of(text()),
         prop::collection::vec(custom_field(), 0..4),
-        prop::option::of(prop_oneof![Just(SharingModel::Private), Just(SharingModel::Read), non_empty_text().prop_map(SharingModel::Unknown)]),
+        prop::option::of(prop_oneof![
+            Just(SharingModel::Private),
+            Just(SharingModel::Read),
+            non_empty_text().prop_map(SharingModel::Unknown)
+        ]),
         prop::option::of(any::<bool>()),
     )
-        .prop_map(|(full_name, label, fields, sharing_model, enable_feeds)| CustomObject {
-            full_name,
-            label,
-            fields,
-            sharing_model,
-            enable_feeds,
-            ..CustomObject::default()
-        })
+        .prop_map(
+            |(full_name, label, fields, sharing_model, enable_feeds)| CustomObject {
+                full_name,
+                label,
+                fields,
+                sharing_model,
+                enable_feeds,
+                ..CustomObject::default()
+            },
+        )
 }
 
-fn nillable<T: std::fmt::Debug + Clone>(s: impl Strategy<Value = T>) -> impl Strategy<Value = Option<rt::Nillable<T>>> {
-    prop::option::of(prop_oneof![1 => Just(rt::Nillable::Nil), 3 => s.prop_map(rt::Nillable::Value)])
+fn nillable<T: std::fmt::Debug + Clone>(
+    s: impl Strategy<Value = T>,
+) -> impl Strategy<Value = Option<rt::Nillable<T>>> {
+    prop::option::of(
+        prop_oneof![1 => Just(rt::Nillable::Nil), 3 => s.prop_map(rt::Nillable::Value)],
+    )
 }
 
 fn finite() -> impl Strategy<Value = f64> {
-    prop_oneof![any::<f64>().prop_filter("not NaN", |f| !f.is_nan()), Just(f64::INFINITY), Just(-0.0), Just(1e-320)]
+    prop_oneof![
+        any::<f64>().prop_filter("not NaN", |f| !f.is_nan()),
+        Just(f64::INFINITY),
+        Just(-0.0),
+        Just(1e-320)
+    ]
 }
 
 fn condition() -> impl Strategy<Value = FlowCondition> {
-    let leaf = (prop::option::of(text()), prop::option::of(text()), nillable(any::<bool>()), nillable(finite())).prop_map(
-        |(left, string_value, boolean_value, number_value)| FlowCondition {
-            left_value_reference: left,
-            operator: FlowComparisonOperator::EqualTo,
-            right_value: Some(FlowElementReferenceOrValue { string_value, boolean_value, number_value, ..Default::default() }),
-            ..FlowCondition::default()
-        },
-    );
+    let leaf = (
+        prop::option::of(text()),
+        prop::option::of(text()),
+        nillable(any::<bool>()),
+        nillable(finite()),
+    )
+        .prop_map(
+            |(left, string_value, boolean_value, number_value)| FlowCondition {
+                left_value_reference: left,
+                operator: FlowComparisonOperator::EqualTo,
+                right_value: Some(FlowElementReferenceOrValue {
+                    string_value,
+                    boolean_value,
+                    number_value,
+                    ..Default::default()
+                }),
+                ..FlowCondition::default()
+            },
+        );
     leaf.prop_recursive(3, 12, 3, |inner| {
-        (prop::collection::vec(inner, 0..3), prop::option::of(text())).prop_map(|(conditions, condition_logic)| FlowCondition {
-            conditions,
-            condition_logic,
-            ..FlowCondition::default()
-        })
+        (prop::collection::vec(inner, 0..3), prop::option::of(text())).prop_map(
+            |(conditions, condition_logic)| FlowCondition {
+                conditions,
+                condition_logic,
+                ..FlowCondition::default()
+            },
+        )
     })
 }
 
 fn flow() -> impl Strategy<Value = Flow> {
-    let rule = (text(), text(), prop::collection::vec(condition(), 0..3))
-        .prop_map(|(label, condition_logic, conditions)| FlowRule { label, condition_logic, conditions, ..FlowRule::default() });
-    let decision = (prop::option::of(text()), any::<i32>(), prop::collection::vec(rule, 0..3))
-        .prop_map(|(name, location_x, rules)| FlowDecision { name, location_x, rules, ..FlowDecision::default() });
-    (prop::option::of(text()), text(), nillable(finite()), prop::collection::vec(decision, 0..3))
-        .prop_map(|(full_name, label, api_version, decisions)| Flow { full_name, label, api_version, decisions, ..Flow::default() })
+    let rule = (text(), text(), prop::collection::vec(condition(), 0..3)).prop_map(
+        |(label, condition_logic, conditions)| FlowRule {
+            label,
+            condition_logic,
+            conditions,
+            ..FlowRule::default()
+        },
+    );
+    let decision = (
+        prop::option::of(text()),
+        any::<i32>(),
+        prop::collection::vec(rule, 0..3),
+    )
+        .prop_map(|(name, location_x, rules)| FlowDecision {
+            name,
+            location_x,
+            rules,
+            ..FlowDecision::default()
+        });
+    (
+        prop::option::of(text()),
+        text(),
+        nillable(finite()),
+        prop::collection::vec(decision, 0..3),
+    )
+        .prop_map(|(full_name, label, api_version, decisions)| Flow {
+            full_name,
+            label,
+            api_version,
+            decisions,
+            ..Flow::default()
+        })
 }
 
 fn custom_metadata() -> impl Strategy<Value = CustomMetadata> {
@@ -133,14 +205,30 @@ fn custom_metadata() -> impl Strategy<Value = CustomMetadata> {
         any::<bool>().prop_map(|v| rt::Nillable::Value(rt::AnyValue::boolean(v))),
         finite().prop_map(|v| rt::Nillable::Value(rt::AnyValue::double(v))),
     ];
-    let v = (non_empty_text(), value).prop_map(|(field, value)| CustomMetadataValue { field, value });
-    (prop::option::of(text()), prop::collection::vec(v, 0..4))
-        .prop_map(|(full_name, values)| CustomMetadata { full_name, values, ..CustomMetadata::default() })
+    let v =
+        (non_empty_text(), value).prop_map(|(field, value)| CustomMetadataValue { field, value });
+    (prop::option::of(text()), prop::collection::vec(v, 0..4)).prop_map(|(full_name, values)| {
+        CustomMetadata {
+            full_name,
+            values,
+            ..CustomMetadata::default()
+        }
+    })
 }
 
 fn apex_class() -> impl Strategy<Value = ApexClass> {
-    (prop::option::of(text()), prop::option::of(prop::collection::vec(any::<u8>(), 0..300)), finite())
-        .prop_map(|(full_name, content, api_version)| ApexClass { full_name, content, api_version, status: ApexCodeUnitStatus::Active, ..ApexClass::default() })
+    (
+        prop::option::of(text()),
+        prop::option::of(prop::collection::vec(any::<u8>(), 0..300)),
+        finite(),
+    )
+        .prop_map(|(full_name, content, api_version)| ApexClass {
+            full_name,
+            content,
+            api_version,
+            status: ApexCodeUnitStatus::Active,
+            ..ApexClass::default()
+        })
 }
 
 fn any_metadata() -> impl Strategy<Value = AnyMetadata> {
@@ -153,9 +241,14 @@ fn any_metadata() -> impl Strategy<Value = AnyMetadata> {
     ]
 }
 
-fn round_trip(headers: &MetadataHeaders, body: MetadataBody, v: SoapVersion) -> Result<(), TestCaseError> {
+fn round_trip(
+    headers: &MetadataHeaders,
+    body: MetadataBody,
+    v: SoapVersion,
+) -> Result<(), TestCaseError> {
     let xml = encode_envelope(v, headers, &body).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let env = decode_envelope::<MetadataHeaders, MetadataBody>(&xml).map_err(|e| TestCaseError::fail(format!("{e}\n{}", String::from_utf8_lossy(&xml))))?;
+    let env = decode_envelope::<MetadataHeaders, MetadataBody>(&xml)
+        .map_err(|e| TestCaseError::fail(format!("{e}\n{}", String::from_utf8_lossy(&xml))))?;
     prop_assert_eq!(&env.headers, headers);
     prop_assert_eq!(env.body, Message::Body(body));
     Ok(())

@@ -32,7 +32,10 @@ impl Secrets {
     }
     /// Which secret `text` contains, if any.
     fn leaked_in(&self, text: &str) -> Option<&str> {
-        self.0.iter().map(String::as_str).find(|s| !s.is_empty() && text.contains(s))
+        self.0
+            .iter()
+            .map(String::as_str)
+            .find(|s| !s.is_empty() && text.contains(s))
     }
 }
 
@@ -82,19 +85,31 @@ fn no_secret_in_logs_errors_or_debug_output() {
     // The current-thread runtime keeps every task (server, client, connections) on the
     // thread the subscriber is set for.
     let _guard = tracing::subscriber::set_default(subscriber);
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let mut shown = Vec::new();
     let secrets = rt.block_on(async {
         let s = Server::builder().start().await.unwrap();
         let mut secrets = Secrets::of(&s);
         let cred = refresh_credential(&s);
-        let retry = RetryPolicy { max_retries: 1, initial_backoff: Duration::from_millis(5), max_backoff: Duration::from_millis(5) };
+        let retry = RetryPolicy {
+            max_retries: 1,
+            initial_backoff: Duration::from_millis(5),
+            max_backoff: Duration::from_millis(5),
+        };
         let c = MetadataClient::new(SoapClient::builder(cred.clone()).retry(retry).build());
-        let create = CreateMetadata { metadata: vec![class("Logged")] };
+        let create = CreateMetadata {
+            metadata: vec![class("Logged")],
+        };
         c.create_metadata(&create).await.unwrap();
         secrets.add_current(&cred).await;
         s.expire_all_sessions();
-        let read = ReadMetadata { r#type: "ApexClass".into(), full_names: vec!["Logged".into()] };
+        let read = ReadMetadata {
+            r#type: "ApexClass".into(),
+            full_names: vec!["Logged".into()],
+        };
         c.read_metadata(&read).await.expect("healed by one refresh");
         secrets.add_current(&cred).await;
         s.inject(Injection::status(503).times(5));
@@ -103,8 +118,13 @@ fn no_secret_in_logs_errors_or_debug_output() {
         s.expire_all_sessions();
         s.set_refresh_token_revoked(true);
         shown.push(c.read_metadata(&read).await.unwrap_err());
-        let pw = PasswordGrant::new(&s.url(), s.client_id(), s.username(), Secret::new("wrong-password-123"))
-            .unwrap();
+        let pw = PasswordGrant::new(
+            &s.url(),
+            s.client_id(),
+            s.username(),
+            Secret::new("wrong-password-123"),
+        )
+        .unwrap();
         secrets.0.push("wrong-password-123".into());
         let bad = MetadataClient::new(Credential::builder(pw).build().unwrap().into());
         shown.push(bad.read_metadata(&read).await.unwrap_err());
@@ -113,11 +133,25 @@ fn no_secret_in_logs_errors_or_debug_output() {
     });
     let (secrets, debug) = secrets;
     let logs = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
-    assert!(logs.contains("TRACE") && logs.contains("SOAP"), "logs were captured: {logs:.400}");
-    assert_eq!(secrets.0.len(), 6, "three shared secrets, two tokens, one password");
+    assert!(
+        logs.contains("TRACE") && logs.contains("SOAP"),
+        "logs were captured: {logs:.400}"
+    );
+    assert_eq!(
+        secrets.0.len(),
+        6,
+        "three shared secrets, two tokens, one password"
+    );
     assert!(matches!(shown[1], Error::Auth { .. }), "{:?}", shown[1]);
-    for (what, text) in [("logs", logs.as_str()), ("Debug of clients and credentials", &debug)] {
-        assert_eq!(secrets.leaked_in(text), None, "a secret leaked into the {what}");
+    for (what, text) in [
+        ("logs", logs.as_str()),
+        ("Debug of clients and credentials", &debug),
+    ] {
+        assert_eq!(
+            secrets.leaked_in(text),
+            None,
+            "a secret leaked into the {what}"
+        );
     }
     for e in &shown {
         let text = format!("{e} {e:?}");
@@ -137,8 +171,24 @@ fn panic_message(f: impl FnOnce()) -> String {
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     std::panic::set_hook(previous);
     assert!(r.is_err(), "did not panic");
-    let m = seen.lock().unwrap().clone();
-    m
+    seen.lock().unwrap().clone()
+}
+
+/// A call with `cred` that fails (nothing listens on port 9 of loopback).
+fn failed_call(cred: &Credential) -> Result<metadata::ReadMetadataResponse, Error> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let soap = SoapClient::builder(cred.clone())
+        .endpoint_url("http://127.0.0.1:9/services/Soap/m/66.0?sid=also-not-shown")?
+        .retry(RetryPolicy::never())
+        .build();
+    let read = ReadMetadata {
+        r#type: "ApexClass".into(),
+        full_names: vec!["A".into()],
+    };
+    rt.block_on(MetadataClient::new(soap).read_metadata(&read))
 }
 
 #[test]
@@ -151,17 +201,20 @@ fn panics_with_credentials_in_scope_do_not_show_them() {
         panic_message(|| panic!("credential: {cred:?} / {}", token.secret)),
         panic_message(|| assert_eq!(Secret::new(TOKEN), Secret::new("other-secret-value"))),
         panic_message(|| {
-            let r: Result<(), Error> = Err(Error::auth(runtime::error::AuthErrorKind::Rejected, "no"));
-            let _keep = cred.clone();
-            r.unwrap();
+            failed_call(&cred).unwrap();
         }),
         panic_message(|| {
             let client = SoapClient::new(cred.clone());
-            Option::<()>::None.expect(&format!("client {client:?}"));
+            failed_call(&cred).unwrap_or_else(|e| panic!("{e:?} with {client:?}"));
         }),
     ];
     for m in &msgs {
-        assert!(!m.contains(TOKEN) && !m.contains("other-secret-value"), "{m}");
+        assert!(
+            !m.contains(TOKEN)
+                && !m.contains("other-secret-value")
+                && !m.contains("also-not-shown"),
+            "{m}"
+        );
         assert!(!m.is_empty());
     }
     assert!(msgs[2].contains("Secret(***)"), "{}", msgs[2]);
@@ -184,16 +237,28 @@ fn bytes_after_drop(make: fn(String) -> Box<dyn std::any::Any>, value: &str) -> 
 
 #[test]
 fn a_dropped_secret_leaves_no_copy_in_memory() {
-    let value: String = (0..200).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+    let value: String = (0..200)
+        .map(|i| char::from(b'a' + (i % 26) as u8))
+        .collect();
     // The allocator may reuse the first 16 bytes of a freed block for its own pointers;
     // compare what lies beyond.
     let tail = |b: &[u8]| b[32..].to_vec();
     let plain = bytes_after_drop(|s| Box::new(s), &value);
-    assert_eq!(tail(&plain), tail(value.as_bytes()), "control: a plain String stays in memory");
+    assert_eq!(
+        tail(&plain),
+        tail(value.as_bytes()),
+        "control: a plain String stays in memory"
+    );
     let secret = bytes_after_drop(|s| Box::new(Secret::new(s)), &value);
-    assert!(tail(&secret).iter().all(|&b| b == 0), "Secret zeroed on drop: {secret:?}");
+    assert!(
+        tail(&secret).iter().all(|&b| b == 0),
+        "Secret zeroed on drop: {secret:?}"
+    );
     let token = bytes_after_drop(|s| Box::new(AccessToken::new(s, "https://x")), &value);
-    assert!(tail(&token).iter().all(|&b| b == 0), "AccessToken's secret zeroed on drop");
+    assert!(
+        tail(&token).iter().all(|&b| b == 0),
+        "AccessToken's secret zeroed on drop"
+    );
 }
 
 #[test]

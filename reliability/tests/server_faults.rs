@@ -71,28 +71,49 @@ fn status_of(e: &runtime::Error) -> Option<u16> {
 async fn reads_are_retried_on_502_and_503_with_capped_backoff() {
     let s = server().await;
     let c = client(&s);
-    c.create_metadata(&CreateMetadata { metadata: vec![class("Seen")] })
-        .await
-        .unwrap();
-    for (op, code) in [("readMetadata", 503), ("listMetadata", 502), ("describeMetadata", 503)] {
+    c.create_metadata(&CreateMetadata {
+        metadata: vec![class("Seen")],
+    })
+    .await
+    .unwrap();
+    for (op, code) in [
+        ("readMetadata", 503),
+        ("listMetadata", 502),
+        ("describeMetadata", 503),
+    ] {
         s.inject(Injection::status(code).times(2).on_operation(op));
     }
-    let r = c.read_metadata(&read("Seen")).await.expect("read after two 503s");
+    let r = c
+        .read_metadata(&read("Seen"))
+        .await
+        .expect("read after two 503s");
     assert_eq!(r.result.records.len(), 1);
     let list = ListMetadata {
-        queries: vec![ListMetadataQuery { r#type: "ApexClass".into(), folder: None }],
+        queries: vec![ListMetadataQuery {
+            r#type: "ApexClass".into(),
+            folder: None,
+        }],
         as_of_version: 66.0,
     };
     assert!(c.list_metadata(&list).await.is_ok(), "list after two 502s");
-    let d = metadata::DescribeMetadata { as_of_version: 66.0 };
-    assert!(c.describe_metadata(&d).await.is_ok(), "describe after two 503s");
+    let d = metadata::DescribeMetadata {
+        as_of_version: 66.0,
+    };
+    assert!(
+        c.describe_metadata(&d).await.is_ok(),
+        "describe after two 503s"
+    );
     assert_eq!(s.injected_count(), 6);
     for op in ["readMetadata", "listMetadata", "describeMetadata"] {
         assert_eq!(s.call_count(op), 1, "{op} processed once");
     }
 
     // A read that keeps failing gives up after 3 retries, waits capped at 100 ms.
-    s.inject(Injection::status(503).times(100).on_operation("readMetadata"));
+    s.inject(
+        Injection::status(503)
+            .times(100)
+            .on_operation("readMetadata"),
+    );
     let started = Instant::now();
     let e = c.read_metadata(&read("Seen")).await.unwrap_err();
     let waited = started.elapsed();
@@ -108,9 +129,11 @@ async fn reads_are_retried_on_502_and_503_with_capped_backoff() {
 async fn calls_that_change_the_org_are_never_replayed() {
     let s = server().await;
     let c = client(&s);
-    c.create_metadata(&CreateMetadata { metadata: vec![class("Keep")] })
-        .await
-        .unwrap();
+    c.create_metadata(&CreateMetadata {
+        metadata: vec![class("Keep")],
+    })
+    .await
+    .unwrap();
     let before = s.all_components();
     let writes: Vec<(&str, u16)> = vec![
         ("createMetadata", 503),
@@ -122,10 +145,21 @@ async fn calls_that_change_the_org_are_never_replayed() {
     for (op, code) in &writes {
         s.inject(Injection::status(*code).on_operation(*op));
     }
-    let e1 = c.create_metadata(&CreateMetadata { metadata: vec![class("New1")] }).await;
-    let e2 = c.upsert_metadata(&UpsertMetadata { metadata: vec![class("New2")] }).await;
+    let e1 = c
+        .create_metadata(&CreateMetadata {
+            metadata: vec![class("New1")],
+        })
+        .await;
+    let e2 = c
+        .upsert_metadata(&UpsertMetadata {
+            metadata: vec![class("New2")],
+        })
+        .await;
     let e3 = c
-        .delete_metadata(&DeleteMetadata { r#type: "ApexClass".into(), full_names: vec!["Keep".into()] })
+        .delete_metadata(&DeleteMetadata {
+            r#type: "ApexClass".into(),
+            full_names: vec!["Keep".into()],
+        })
         .await;
     let e4 = c
         .rename_metadata(&RenameMetadata {
@@ -134,16 +168,33 @@ async fn calls_that_change_the_org_are_never_replayed() {
             new_full_name: "Renamed".into(),
         })
         .await;
-    let e5 = c.deploy_zip(metadata::zip::zip_files(&files("Deployed")).unwrap(), options()).run().await;
+    let e5 = c
+        .deploy_zip(
+            metadata::zip::zip_files(&files("Deployed")).unwrap(),
+            options(),
+        )
+        .run()
+        .await;
     assert_eq!(status_of(&e1.unwrap_err()), Some(503));
     assert_eq!(status_of(&e2.unwrap_err()), Some(502));
     assert_eq!(status_of(&e3.unwrap_err()), Some(503));
     assert_eq!(status_of(&e4.unwrap_err()), Some(502));
-    assert!(matches!(e5, Err(metadata::HelperError::Call(ref e)) if status_of(e) == Some(503)), "{e5:?}");
-    assert_eq!(s.injected_count(), writes.len() as u64, "each write was sent once");
+    assert!(
+        matches!(e5, Err(metadata::HelperError::Call(ref e)) if status_of(e) == Some(503)),
+        "{e5:?}"
+    );
+    assert_eq!(
+        s.injected_count(),
+        writes.len() as u64,
+        "each write was sent once"
+    );
     for (op, _) in &writes {
         let processed = if *op == "createMetadata" { 1 } else { 0 };
-        assert_eq!(s.call_count(op), processed, "{op} never reached the org again");
+        assert_eq!(
+            s.call_count(op),
+            processed,
+            "{op} never reached the org again"
+        );
     }
     assert_eq!(s.all_components(), before, "the org is unchanged");
 }
@@ -156,11 +207,19 @@ async fn a_reset_mid_response_is_an_error_and_a_write_is_not_repeated() {
     // must not send the create again (a replay would fail as a duplicate or double it).
     s.inject(Injection::reset().on_operation("createMetadata"));
     let e = c
-        .create_metadata(&CreateMetadata { metadata: vec![class("Once")] })
+        .create_metadata(&CreateMetadata {
+            metadata: vec![class("Once")],
+        })
         .await
         .unwrap_err();
     assert!(
-        matches!(e, runtime::Error::Transport { kind: TransportErrorKind::Io, .. }),
+        matches!(
+            e,
+            runtime::Error::Transport {
+                kind: TransportErrorKind::Io,
+                ..
+            }
+        ),
         "{e:?}"
     );
     assert_eq!(s.call_count("createMetadata"), 1);
@@ -168,9 +227,16 @@ async fn a_reset_mid_response_is_an_error_and_a_write_is_not_repeated() {
 
     // A read cut the same way is retried and succeeds.
     s.inject(Injection::reset().times(2).on_operation("readMetadata"));
-    let r = c.read_metadata(&read("Once")).await.expect("read retried after resets");
+    let r = c
+        .read_metadata(&read("Once"))
+        .await
+        .expect("read retried after resets");
     assert_eq!(r.result.records.len(), 1);
-    assert_eq!(s.call_count("readMetadata"), 3, "two cut answers, then one whole");
+    assert_eq!(
+        s.call_count("readMetadata"),
+        3,
+        "two cut answers, then one whole"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -180,27 +246,55 @@ async fn a_stalled_server_fires_the_read_timeout() {
         .no_proxy()
         .read_timeout(Duration::from_millis(300));
     let c = client_with(&s, t);
-    c.create_metadata(&CreateMetadata { metadata: vec![class("Warm")] })
-        .await
-        .unwrap();
+    c.create_metadata(&CreateMetadata {
+        metadata: vec![class("Warm")],
+    })
+    .await
+    .unwrap();
     c.read_metadata(&read("Warm")).await.unwrap();
     s.inject(Injection::stall(Duration::from_secs(5)).on_operation("readMetadata"));
     let started = Instant::now();
     let e = c.read_metadata(&read("X")).await.unwrap_err();
     assert!(
-        matches!(e, runtime::Error::Transport { kind: TransportErrorKind::Timeout, .. }),
+        matches!(
+            e,
+            runtime::Error::Transport {
+                kind: TransportErrorKind::Timeout,
+                ..
+            }
+        ),
         "{e:?}"
     );
     // Not retried: a stalled server would only stall again.
-    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(s.injected_count(), 1);
 
     // A total timeout fires the same way on a write.
-    let t = ReqwestTransport::builder().no_proxy().timeout(Duration::from_millis(300));
+    let t = ReqwestTransport::builder()
+        .no_proxy()
+        .timeout(Duration::from_millis(300));
     let c = client_with(&s, t);
     s.inject(Injection::stall(Duration::from_secs(5)).on_operation("createMetadata"));
-    let e = c.create_metadata(&CreateMetadata { metadata: vec![class("Late")] }).await.unwrap_err();
-    assert!(matches!(e, runtime::Error::Transport { kind: TransportErrorKind::Timeout, .. }), "{e:?}");
+    let e = c
+        .create_metadata(&CreateMetadata {
+            metadata: vec![class("Late")],
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            runtime::Error::Transport {
+                kind: TransportErrorKind::Timeout,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
 }
 
 const PACKAGE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -211,13 +305,23 @@ fn files(class: &str) -> metadata::zip::Files {
     let meta = r#"<?xml version="1.0" encoding="UTF-8"?><ApexClass xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>66.0</apiVersion><status>Active</status></ApexClass>"#;
     metadata::zip::Files::from([
         ("package.xml".to_owned(), PACKAGE.as_bytes().to_vec()),
-        (format!("classes/{class}.cls"), format!("public class {class} {{}}").into_bytes()),
-        (format!("classes/{class}.cls-meta.xml"), meta.as_bytes().to_vec()),
+        (
+            format!("classes/{class}.cls"),
+            format!("public class {class} {{}}").into_bytes(),
+        ),
+        (
+            format!("classes/{class}.cls-meta.xml"),
+            meta.as_bytes().to_vec(),
+        ),
     ])
 }
 
 fn options() -> DeployOptions {
-    DeployOptions { single_package: true, rollback_on_error: true, ..DeployOptions::default() }
+    DeployOptions {
+        single_package: true,
+        rollback_on_error: true,
+        ..DeployOptions::default()
+    }
 }
 
 fn fast(timeout: Option<Duration>) -> PollOptions {
@@ -234,9 +338,18 @@ async fn polling_resumes_from_the_id_after_a_restart() {
     let c = client(&s);
     // The client stops waiting at once: the deploy goes on and its id comes back.
     let zip = metadata::zip::zip_files(&files("Survivor")).unwrap();
-    let outcome = c.deploy_zip(zip, options()).poll_options(fast(Some(Duration::ZERO))).run().await.unwrap();
-    let Outcome::TimedOut { id } = outcome else { panic!("expected a timeout: {outcome:?}") };
-    s.restart(Duration::from_millis(300)).await.expect("restart");
+    let outcome = c
+        .deploy_zip(zip, options())
+        .poll_options(fast(Some(Duration::ZERO)))
+        .run()
+        .await
+        .unwrap();
+    let Outcome::TimedOut { id } = outcome else {
+        panic!("expected a timeout: {outcome:?}")
+    };
+    s.restart(Duration::from_millis(300))
+        .await
+        .expect("restart");
     let mut seen = Vec::new();
     let done = c
         .resume_deploy(id.clone())
@@ -246,7 +359,10 @@ async fn polling_resumes_from_the_id_after_a_restart() {
         .await
         .expect("polling resumes");
     let r = done.done().expect("finished");
-    assert_eq!((r.id.as_str(), r.status), (id.as_str(), DeployStatus::Succeeded));
+    assert_eq!(
+        (r.id.as_str(), r.status),
+        (id.as_str(), DeployStatus::Succeeded)
+    );
     assert!(seen.len() >= 2, "{seen:?}");
     assert_eq!(s.components("ApexClass"), ["Survivor"]);
     assert_eq!(s.call_count("deploy"), 1, "deployed once");
@@ -269,6 +385,9 @@ async fn polling_resumes_from_the_id_after_a_restart() {
         .run()
         .await
         .expect("polling survives the restart");
-    assert_eq!(outcome.done().map(|r| r.status), Some(DeployStatus::Succeeded));
+    assert_eq!(
+        outcome.done().map(|r| r.status),
+        Some(DeployStatus::Succeeded)
+    );
     assert_eq!(s.components("ApexClass"), ["Second", "Survivor"]);
 }

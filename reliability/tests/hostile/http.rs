@@ -20,13 +20,13 @@ fn ok_body() -> Vec<u8> {
 /// `n` bytes of whitespace (rounded down to 64 KiB) inside an otherwise valid envelope,
 /// streamed.
 fn padded(n: u64) -> Body {
-    let xml = String::from_utf8(ok_body()).unwrap_or_default();
-    let cut = xml.find("<result/>").unwrap_or(0);
+    let xml = ok_body();
+    let cut = xml.windows(9).position(|w| w == b"<result/>").unwrap_or(0);
     Body::Stream {
-        prefix: xml[..cut].as_bytes().to_vec(),
+        prefix: xml[..cut].to_vec(),
         chunk: vec![b' '; 64 * 1024],
         times: n / (64 * 1024),
-        suffix: xml[cut..].as_bytes().to_vec(),
+        suffix: xml[cut..].to_vec(),
     }
 }
 
@@ -183,7 +183,12 @@ pub fn http_cases() -> Vec<Case> {
             Action::xml(200, Vec::new()),
             Expect::AnyOf(vec![decode("UnexpectedEof"), decode("Syntax")]),
         ),
-        Case::new("a 302 redirect is not followed", redirect(), Expect::Status(302)).hits(1),
+        Case::new(
+            "a 302 redirect is not followed",
+            redirect(),
+            Expect::Status(302),
+        )
+        .hits(1),
         Case::new(
             "a 401 with a challenge",
             Action::reply(401, "text/plain", b"Unauthorized".to_vec())
@@ -198,12 +203,16 @@ pub fn http_cases() -> Vec<Case> {
         .max_time(Duration::from_secs(5)),
         Case::new(
             "a 1 GiB chunked body is cut at the size limit",
-            Action::xml(200, Vec::new()).body(gigabyte()).framed(Framing::Chunked),
+            Action::xml(200, Vec::new())
+                .body(gigabyte())
+                .framed(Framing::Chunked),
             transport_err(K::ResponseTooLarge),
         ),
         Case::new(
             "a 1 GiB body delimited by closing the connection is cut at the size limit",
-            Action::xml(200, Vec::new()).body(gigabyte()).framed(Framing::Close),
+            Action::xml(200, Vec::new())
+                .body(gigabyte())
+                .framed(Framing::Close),
             transport_err(K::ResponseTooLarge),
         ),
         Case::new(
@@ -239,12 +248,18 @@ pub fn http_cases() -> Vec<Case> {
         ),
         Case::new(
             "a SOAP fault with status 200",
-            Action::xml(200, reliability_tests::fault("sf:UNKNOWN_EXCEPTION", "boom")),
+            Action::xml(
+                200,
+                reliability_tests::fault("sf:UNKNOWN_EXCEPTION", "boom"),
+            ),
             Expect::Fault("UNKNOWN_EXCEPTION"),
         ),
         Case::new(
             "INVALID_SESSION_ID with a token that cannot be refreshed (one request, no loop)",
-            Action::xml(500, reliability_tests::fault("sf:INVALID_SESSION_ID", "Invalid Session ID")),
+            Action::xml(
+                500,
+                reliability_tests::fault("sf:INVALID_SESSION_ID", "Invalid Session ID"),
+            ),
             Expect::Auth,
         )
         .hits(1),

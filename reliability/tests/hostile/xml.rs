@@ -77,7 +77,10 @@ fn case(name: &'static str, body: impl Into<Vec<u8>>, expect: Expect) -> Case {
 pub fn valid_bodies() -> Vec<(&'static str, String)> {
     vec![
         ("deploy status", deploy_with("", "")),
-        ("retrieve status", retrieve_with_zip("UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==")),
+        (
+            "retrieve status",
+            retrieve_with_zip("UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="),
+        ),
         (
             "read",
             read_with(
@@ -96,7 +99,12 @@ pub fn valid_bodies() -> Vec<(&'static str, String)> {
 /// DTDs, nesting, encodings, names and envelope structure.
 pub fn xml_cases() -> Vec<Case> {
     let million = 1_000_000;
-    let doctype = |dtd: &str| format!("<?xml version=\"1.0\"?>{dtd}{}", &envelope("<readMetadataResponse><result/></readMetadataResponse>")[38..]);
+    let doctype = |dtd: &str| {
+        format!(
+            "<?xml version=\"1.0\"?>{dtd}{}",
+            &envelope("<readMetadataResponse><result/></readMetadataResponse>")[38..]
+        )
+    };
     vec![
         case("a DOCTYPE with an internal entity", doctype(r#"<!DOCTYPE e [<!ENTITY a "x">]>"#), decode("Doctype")),
         case(
@@ -208,18 +216,66 @@ pub fn xml_cases() -> Vec<Case> {
 pub fn value_cases() -> Vec<Case> {
     let invalid = |field: &'static str| Expect::DecodeAt("InvalidValue", field);
     vec![
-        case("an int above 2^31-1", deploy_with("numberComponentsTotal", "2147483648"), invalid("numberComponentsTotal")),
-        case("an int below -2^31", deploy_with("numberComponentErrors", "-2147483649"), invalid("numberComponentErrors")),
-        case("a long above 2^63-1", deploy_with("zipSize", "9223372036854775808"), invalid("zipSize")),
-        case("an int with trailing garbage", deploy_with("numberTestsTotal", "12abc"), invalid("numberTestsTotal")),
-        case("an empty int", deploy_with("numberTestsCompleted", ""), invalid("numberTestsCompleted")),
-        case("an int of 10,000 digits", deploy_with("numberTestErrors", &"9".repeat(10_000)), invalid("numberTestErrors")),
-        case("a boolean 'yes'", deploy_with("done", "yes"), invalid("done")),
-        case("a dateTime in month 13", deploy_with("createdDate", "2024-13-45T99:00:00Z"), invalid("createdDate")),
-        case("invalid base64", retrieve_with_zip("!!!not base64!!!"), invalid("zipFile")),
-        case("base64 with padding in the middle", retrieve_with_zip("QQ==QQ=="), invalid("zipFile")),
-        case("base64 with a non-ASCII letter", retrieve_with_zip("QUJD\u{20ac}"), invalid("zipFile")),
-        case("an int in hexadecimal", deploy_with("numberComponentsDeployed", "0x10"), invalid("numberComponentsDeployed")),
+        case(
+            "an int above 2^31-1",
+            deploy_with("numberComponentsTotal", "2147483648"),
+            invalid("numberComponentsTotal"),
+        ),
+        case(
+            "an int below -2^31",
+            deploy_with("numberComponentErrors", "-2147483649"),
+            invalid("numberComponentErrors"),
+        ),
+        case(
+            "a long above 2^63-1",
+            deploy_with("zipSize", "9223372036854775808"),
+            invalid("zipSize"),
+        ),
+        case(
+            "an int with trailing garbage",
+            deploy_with("numberTestsTotal", "12abc"),
+            invalid("numberTestsTotal"),
+        ),
+        case(
+            "an empty int",
+            deploy_with("numberTestsCompleted", ""),
+            invalid("numberTestsCompleted"),
+        ),
+        case(
+            "an int of 10,000 digits",
+            deploy_with("numberTestErrors", &"9".repeat(10_000)),
+            invalid("numberTestErrors"),
+        ),
+        case(
+            "a boolean 'yes'",
+            deploy_with("done", "yes"),
+            invalid("done"),
+        ),
+        case(
+            "a dateTime in month 13",
+            deploy_with("createdDate", "2024-13-45T99:00:00Z"),
+            invalid("createdDate"),
+        ),
+        case(
+            "invalid base64",
+            retrieve_with_zip("!!!not base64!!!"),
+            invalid("zipFile"),
+        ),
+        case(
+            "base64 with padding in the middle",
+            retrieve_with_zip("QQ==QQ=="),
+            invalid("zipFile"),
+        ),
+        case(
+            "base64 with a non-ASCII letter",
+            retrieve_with_zip("QUJD\u{20ac}"),
+            invalid("zipFile"),
+        ),
+        case(
+            "an int in hexadecimal",
+            deploy_with("numberComponentsDeployed", "0x10"),
+            invalid("numberComponentsDeployed"),
+        ),
     ]
 }
 

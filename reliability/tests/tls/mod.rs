@@ -32,11 +32,15 @@ async fn https_server() -> (u16, String) {
             let acceptor = acceptor.clone();
             tokio::spawn(async move {
                 // A refused handshake ends here; that is the point of the test.
-                let Ok(mut tls) = acceptor.accept(tcp).await else { return };
+                let Ok(mut tls) = acceptor.accept(tcp).await else {
+                    return;
+                };
                 let mut buf = [0u8; 4096];
                 let _ = tls.read(&mut buf).await;
                 let _ = tls
-                    .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+                    .write_all(
+                        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok",
+                    )
                     .await;
                 let _ = tls.shutdown().await;
             });
@@ -48,7 +52,10 @@ async fn https_server() -> (u16, String) {
 async fn get(t: TransportBuilder, port: u16) -> Result<Vec<u8>, runtime::Error> {
     let transport = t.no_proxy().build()?;
     let url = Url::parse(&format!("https://localhost:{port}/")).unwrap();
-    transport.send(HttpRequest::new(Method::GET, url)).await.map(|r| r.body)
+    transport
+        .send(HttpRequest::new(Method::GET, url))
+        .await
+        .map(|r| r.body)
 }
 
 pub fn default_rejects_a_self_signed_certificate() {
@@ -61,11 +68,20 @@ pub fn default_rejects_a_self_signed_certificate() {
         let (port, pem) = https_server().await;
         let e = get(ReqwestTransport::builder(), port).await.unwrap_err();
         assert!(
-            matches!(e, runtime::Error::Transport { kind: TransportErrorKind::Connect, .. }),
+            matches!(
+                e,
+                runtime::Error::Transport {
+                    kind: TransportErrorKind::Connect,
+                    ..
+                }
+            ),
             "{e:?}"
         );
         let text = e.to_string().to_lowercase();
-        assert!(text.contains("certificate") || text.contains("issuer"), "{text}");
+        assert!(
+            text.contains("certificate") || text.contains("issuer"),
+            "{text}"
+        );
         let trusted = ReqwestTransport::builder().add_root_certificates_pem(pem.into_bytes());
         assert_eq!(get(trusted, port).await.unwrap(), b"ok");
         let opted_out = ReqwestTransport::builder().danger_accept_invalid_certs();

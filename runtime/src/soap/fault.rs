@@ -33,7 +33,9 @@ impl FaultCode {
         }
     }
     fn from_text(lexical: String, ns: Option<String>) -> Self {
-        let local = crate::xml::split_qname(&lexical).1.to_owned();
+        // After the last colon: a code that is not a QName (`a:b:C`) keeps a colon-free
+        // local part, so writing it back (as `local` or `prefix:local`) reads back the same.
+        let local = lexical.rsplit(':').next().unwrap_or_default().to_owned();
         Self {
             ns: ns.unwrap_or_default(),
             local,
