@@ -240,7 +240,10 @@ fn read(job: &Job) -> Result<String, Error> {
         .map_err(io)?;
     if text.len() as u64 > MAX_FILE_BYTES {
         let why = format!("larger than {MAX_FILE_BYTES} bytes");
-        return Err(io(std::io::Error::new(std::io::ErrorKind::InvalidData, why)));
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            why,
+        )));
     }
     Ok(text)
 }
