@@ -1,6 +1,7 @@
 //! Cases below the XML: broken connections, lying lengths, huge and compressed bodies,
 //! stalls, and HTTP answers that are not SOAP.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use reliability_tests::wire::{Action, Body, Framing};
@@ -189,6 +190,25 @@ pub fn http_cases() -> Vec<Case> {
             Expect::Status(302),
         )
         .hits(1),
+        Case::new(
+            "the answer of another operation to a typed readMetadata",
+            Action::xml(200, envelope("<listMetadataResponse/>")),
+            decode("UnexpectedBody"),
+        )
+        .call(Call::Read),
+        Case::new(
+            "a 503, then a broken answer to the retry",
+            Action::Close,
+            Expect::AnyOf(vec![decode("UnexpectedEof"), decode("Syntax")]),
+        )
+        .script(Arc::new(|n, _| {
+            if n == 0 {
+                Action::reply(503, "text/html", b"busy".to_vec())
+            } else {
+                Action::xml(200, ok_body()[..300].to_vec())
+            }
+        }))
+        .hits(2),
         Case::new(
             "a 401 with a challenge",
             Action::reply(401, "text/plain", b"Unauthorized".to_vec())

@@ -1,7 +1,6 @@
 //! The hostile-response cases: what the server does, which call meets it, and the typed
 //! error expected. Split by layer: transport and HTTP here and in `http.rs`, XML and values
 //! in `xml.rs`.
-#![allow(dead_code)]
 
 mod http;
 mod xml;
