@@ -20,7 +20,11 @@ def load(name):
     if not os.path.exists(path):
         return None
     with open(path) as f:
-        return json.loads(f.read().strip().splitlines()[-1])
+        text = f.read().strip()
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:  # a command that printed more than its JSON line
+        return json.loads(text.splitlines()[-1])
 
 
 def crit(group, fn):
@@ -45,6 +49,8 @@ def sizes():
 def fmt_s(s):
     if s is None:
         return "n/a"
+    if s < 1e-3:
+        return f"{s * 1e6:.1f} µs"
     return f"{s * 1e3:.1f} ms" if s < 1 else f"{s:.2f} s"
 
 
