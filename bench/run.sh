@@ -20,7 +20,7 @@ log() { printf '\n== %s\n' "$*" >&2; }
 
 [ -f "$WSDL" ] || { echo "run.sh: no WSDL at $WSDL (set WSDL=...)" >&2; exit 1; }
 mkdir -p "$OUT" "$WORK/w1" "$WORK/w2"
-rm -f "$OUT"/*.json
+[ -n "${BENCH_ONLY:-}" ] || rm -f "$OUT"/*.json # a subset run keeps the other results
 
 log "building (bench profile, optimized): bench binaries, benches, xsdgen, the codegen CLI"
 # One profile for binaries and benches, so the 7 MB stubs crate is compiled once.
