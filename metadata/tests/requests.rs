@@ -214,7 +214,7 @@ fn every_operation_request_is_schema_valid_and_round_trips() {
         docs.push((name, xml));
     }
     assert_eq!(docs.len(), 15);
-    if let Some(v) = common::schema::Validator::new("requests") {
+    if let Some(v) = common::schema::validator("requests") {
         v.assert_valid(&docs);
     }
 }
@@ -223,7 +223,7 @@ fn every_operation_request_is_schema_valid_and_round_trips() {
 fn the_validator_is_a_real_judge() {
     // A body the schema forbids (unknown element in a sequence) must be rejected, or the
     // passing tests above would prove nothing.
-    let Some(v) = common::schema::Validator::new("validator_judges") else {
+    let Some(v) = common::schema::validator("validator_judges") else {
         return;
     };
     let bad = br#"<?xml version="1.0"?><e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/"><e:Body><readMetadata xmlns="http://soap.sforce.com/2006/04/metadata"><fullNames>A</fullNames><type>CustomObject</type></readMetadata></e:Body></e:Envelope>"#;

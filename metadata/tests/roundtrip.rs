@@ -28,7 +28,7 @@ fn request(headers: &MetadataHeaders, body: MetadataBody) -> Vec<u8> {
 }
 
 fn validate(docs: &[(&str, Vec<u8>)]) {
-    if let Some(v) = common::schema::Validator::new("roundtrip") {
+    if let Some(v) = common::schema::validator("roundtrip") {
         v.assert_valid(docs);
     }
 }

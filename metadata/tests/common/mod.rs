@@ -36,6 +36,7 @@ pub fn temp_dir(tag: &str) -> PathBuf {
 }
 
 pub mod schema;
+pub mod xmllint;
 
 /// `target/<profile>/examples/<name>`, found from the running test binary's path
 /// (`target/<profile>/deps/<test>-<hash>`). `cargo test` builds the examples there; when
