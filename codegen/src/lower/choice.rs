@@ -38,9 +38,25 @@ impl Ctx<'_> {
             let (decl, occurs) = match item {
                 Particle::Element(ElementParticle::Local { decl, occurs }) => (decl, *occurs),
                 Particle::Element(ElementParticle::Ref { name, occurs, .. }) => {
-                    match self.defs.schemas.elements.get(name) {
-                        Some(decl) => (decl, *occurs),
-                        None => return false,
+                    let elements = &self.defs.schemas.elements;
+                    let Some(decl) = elements.get(name) else {
+                        return false;
+                    };
+                    let members = self.substitutes(name);
+                    if members.is_empty() || occurs.max != MaxOccurs::Bounded(1) {
+                        (decl, *occurs)
+                    } else {
+                        // The head of a substitution group (EWS `<choice><element
+                        // ref="t:Path"/>..`): its members stand in its place on the wire,
+                        // so each is an alternative; the head too unless abstract.
+                        let heirs = std::iter::once(name).chain(&members);
+                        decls.extend(
+                            heirs
+                                .filter_map(|q| elements.get(q))
+                                .filter(|d| !d.is_abstract)
+                                .map(|d| (d, occurs.min)),
+                        );
+                        continue;
                     }
                 }
                 _ => return false,
