@@ -222,4 +222,24 @@ mod vies {
             "{e}"
         );
     }
+
+    #[test]
+    fn rewritten_responses_validate() {
+        let docs: Vec<(&str, Vec<u8>)> = [
+            "checkVatResponse.xml",
+            "checkVatResponse-invalid.xml",
+            "checkVatApproxResponse.xml",
+        ]
+        .into_iter()
+        .map(|name| {
+            (
+                name,
+                common::rewritten::<CheckVatHeaders, CheckVatBody>(&fixture("eu-vies", name)),
+            )
+        })
+        .collect();
+        if let Some(v) = validator("vies_responses") {
+            v.assert_valid(&docs);
+        }
+    }
 }

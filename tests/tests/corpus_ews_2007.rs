@@ -368,4 +368,20 @@ mod ews {
             "{e}"
         );
     }
+
+    #[test]
+    fn rewritten_responses_validate() {
+        let docs: Vec<(&str, Vec<u8>)> = ["FindItemResponse.xml", "GetItemResponse.xml"]
+            .into_iter()
+            .map(|name| {
+                (
+                    name,
+                    common::rewritten::<Headers, Body>(&fixture(DIR, name)),
+                )
+            })
+            .collect();
+        if let Some(v) = validator("ews_responses") {
+            v.assert_valid(&docs);
+        }
+    }
 }

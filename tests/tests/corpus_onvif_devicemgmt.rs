@@ -365,4 +365,25 @@ mod onvif {
             "{e}"
         );
     }
+
+    #[test]
+    fn rewritten_responses_validate() {
+        let docs: Vec<(&str, Vec<u8>)> = [
+            "GetDeviceInformationResponse.xml",
+            "GetNetworkInterfacesResponse.xml",
+            "GetServiceCapabilitiesResponse.xml",
+            "SetSystemDateAndTimeResponse.xml",
+        ]
+        .into_iter()
+        .map(|name| {
+            (
+                name,
+                common::rewritten::<Headers, Body>(&fixture(DIR, name)),
+            )
+        })
+        .collect();
+        if let Some(v) = validator("onvif_responses") {
+            v.assert_valid(&docs);
+        }
+    }
 }

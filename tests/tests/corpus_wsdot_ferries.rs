@@ -296,4 +296,25 @@ mod ferries {
             "{e}"
         );
     }
+
+    #[test]
+    fn rewritten_responses_validate() {
+        let soap11 = "GetScheduleByRouteResponse.soap11.xml";
+        let mut docs = vec![(
+            soap11,
+            common::rewritten::<Headers11, Body11>(&fixture(DIR, soap11)),
+        )];
+        for name in [
+            "GetValidDateRangeResponse.soap12.xml",
+            "GetAllAlertsResponse.soap12.xml",
+        ] {
+            docs.push((
+                name,
+                common::rewritten::<Headers12, Body12>(&fixture(DIR, name)),
+            ));
+        }
+        if let Some(v) = validator("ferries_responses") {
+            v.assert_valid(&docs);
+        }
+    }
 }

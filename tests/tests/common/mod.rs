@@ -125,3 +125,13 @@ pub fn decode_error<H: rt::Complex + std::fmt::Debug, B: rt::Body + std::fmt::De
         Err(e) => e,
     }
 }
+
+/// A sample response decoded and written again by the runtime: what xmllint judges to
+/// check the writer against the schema for the response types too.
+pub fn rewritten<H: rt::Complex, B: rt::Body>(xml: &[u8]) -> Vec<u8> {
+    let env = decode::<H, B>(xml);
+    let Message::Body(body) = &env.body else {
+        panic!("a fault here")
+    };
+    soap::encode_envelope(env.version, &env.headers, body).expect("re-encode")
+}
