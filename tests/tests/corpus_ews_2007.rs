@@ -1,11 +1,12 @@
-//! corpus/ews-2007 (Services.wsdl importing messages.xsd importing types.xsd): FindItem and
-//! GetItem requests with the EWS headers (RequestServerVersion, ExchangeImpersonation,
-//! MailboxCulture), a substitution-group restriction (`t:IsEqualTo` for
-//! `t:SearchExpression`, `t:FieldURI` for `t:Path`) and paging choice, validated by
-//! xmllint against the service's own .xsd files; responses as Exchange 2007 SP1 writes
-//! them (`m:`/`t:` prefixes, ServerVersionInfo output header, items of several kinds in one
-//! choice list, an error response message) decoded, re-encoded, decoded; an
-//! ErrorSchemaValidation fault; broken responses that must fail naming the element.
+//! corpus/ews-2007 (Services.wsdl importing messages.xsd importing types.xsd): FindItem,
+//! GetItem and CreateItem requests with the EWS headers (RequestServerVersion,
+//! ExchangeImpersonation, MailboxCulture), a substitution-group restriction (`t:IsEqualTo`
+//! for `t:SearchExpression`, `t:FieldURI` for `t:Path`), a paging choice and simple content
+//! (`t:Body`), validated by xmllint against the service's own .xsd files; responses as
+//! Exchange 2007 SP1 writes them (`m:`/`t:` prefixes, ServerVersionInfo output header,
+//! items of several kinds in one choice list, an error response message) decoded,
+//! re-encoded, decoded; an ErrorSchemaValidation fault; broken responses that must fail
+//! naming the element.
 
 #[cfg(not(salesforce_stubs))]
 #[test]
@@ -169,6 +170,52 @@ mod ews {
         }
     }
 
+    /// A message sent with a copy saved to Sent Items: a write, with simple content
+    /// (`t:Body` text plus its BodyType attribute) and a substitution-free choice list.
+    fn create_item() -> CreateItemType {
+        let mailbox = |name: &str, address: &str| EmailAddressType {
+            name: Some(name.into()),
+            email_address: Some(address.into()),
+            ..Default::default()
+        };
+        let message = MessageType {
+            subject: Some("Q4 budget: revised numbers <draft>".into()),
+            body: Some(BodyType {
+                value: "Hi all,\nthe revised numbers are attached & final.".into(),
+                body_type: BodyTypeType::Text,
+            }),
+            categories: Some(ArrayOfStringsType {
+                string: vec!["Finance".into(), "Q4".into()],
+            }),
+            importance: Some(ImportanceChoicesType::High),
+            to_recipients: Some(ArrayOfRecipientsType {
+                mailbox: vec![
+                    mailbox("Finance Team", "finance@contoso.com"),
+                    mailbox("Ravi Patel", "ravi.patel@contoso.com"),
+                ],
+            }),
+            is_read_receipt_requested: Some(false),
+            ..Default::default()
+        };
+        CreateItemType {
+            message_disposition: Some(MessageDispositionType::SendAndSaveCopy),
+            saved_item_folder_id: Some(TargetFolderIdType {
+                choice: TargetFolderIdTypeChoice::DistinguishedFolderId(Box::new(
+                    DistinguishedFolderIdType {
+                        id: DistinguishedFolderIdNameType::Sentitems,
+                        ..Default::default()
+                    },
+                )),
+            }),
+            items: NonEmptyArrayOfAllItemsType {
+                choice: vec![NonEmptyArrayOfAllItemsTypeChoice::Message(
+                    AnyMessageType::MessageType(Box::new(message)),
+                )],
+            },
+            ..Default::default()
+        }
+    }
+
     #[test]
     fn requests_with_headers_validate() {
         let docs = [
@@ -179,6 +226,10 @@ mod ews {
             (
                 "GetItem",
                 common::request(SoapVersion::Soap11, &headers(), &get_item()),
+            ),
+            (
+                "CreateItem",
+                common::request(SoapVersion::Soap11, &headers(), &create_item()),
             ),
             (
                 "GetItem-no-headers",
@@ -201,6 +252,12 @@ mod ews {
             ops::FIND_ITEM.soap_action,
             "http://schemas.microsoft.com/exchange/services/2006/messages/FindItem"
         );
+        let create = common::text(&docs[2].1);
+        assert!(
+            create.contains("<Body BodyType=\"Text\">Hi all,\nthe revised numbers are attached &amp; final.</Body>"),
+            "{create}"
+        );
+        const { assert!(!ops::CREATE_ITEM.retry_safe) };
         if let Some(v) = validator("ews_requests") {
             v.assert_valid(&docs);
         }

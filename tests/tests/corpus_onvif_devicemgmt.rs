@@ -367,12 +367,43 @@ mod onvif {
     }
 
     #[test]
+    fn services_keep_their_untyped_capabilities() {
+        let xml = fixture(DIR, "GetServicesResponse.xml");
+        let (_, body) = common::body_round_trip::<Headers, Body>(&xml);
+        let Body::GetServicesResponse(r) = body else {
+            panic!("{body:?}")
+        };
+        let [device, media] = &r.service[..] else {
+            panic!("{r:?}")
+        };
+        assert_eq!(device.namespace, NS);
+        assert_eq!(device.x_addr, "http://192.168.1.64/onvif/device_service");
+        assert_eq!((device.version.major, device.version.minor), (21, 12));
+        assert_eq!((media.version.major, media.version.minor), (2, 60));
+        // `Capabilities` is `<xs:any processContents="lax"/>`: kept whole, whatever the
+        // service's own schema (here the media service's, unknown to these stubs).
+        let caps = &media.capabilities.as_ref().expect("Capabilities").any;
+        assert_eq!(
+            caps.element_name(),
+            Some(("http://www.onvif.org/ver10/media/wsdl", "Capabilities"))
+        );
+        assert!(
+            caps.attributes()
+                .contains(&("SnapshotUri".into(), "true".into()))
+        );
+        assert!(caps.inner_xml().contains("MaximumNumberOfProfiles=\"24\""));
+        let own = &device.capabilities.as_ref().expect("Capabilities").any;
+        assert_eq!(own.element_name(), Some((NS, "Capabilities")));
+    }
+
+    #[test]
     fn rewritten_responses_validate() {
         let docs: Vec<(&str, Vec<u8>)> = [
             "GetDeviceInformationResponse.xml",
             "GetNetworkInterfacesResponse.xml",
             "GetServiceCapabilitiesResponse.xml",
             "SetSystemDateAndTimeResponse.xml",
+            "GetServicesResponse.xml",
         ]
         .into_iter()
         .map(|name| {
