@@ -74,8 +74,8 @@ pub struct Validator {
 }
 
 impl Validator {
-    /// Writes `files` (name, text) into `dir`, or returns `None` (after saying why) when
-    /// xmllint is not installed. Under `CI=true` a missing xmllint is a failure (.ci/run
+    /// Writes `files` (name, text) into `dir` (a fresh temp dir, removed when the validator
+    /// drops), or returns `None` (after saying why) when xmllint is not installed. Under `CI=true` a missing xmllint is a failure (.ci/run
     /// installs it). `files` must include `main.xsd`.
     pub fn new(test: &str, dir: PathBuf, files: &[(&str, String)]) -> Option<Self> {
         if Command::new("xmllint").arg("--version").output().is_err() {
@@ -158,6 +158,13 @@ impl Validator {
             .filter(|(p, _)| !stderr.contains(&format!("{} validates", p.display())))
             .map(|(p, (name, xml))| report(p, name, xml, &stderr))
             .collect()
+    }
+}
+
+/// The dir is the validator's own (a fresh temp dir): removed with it.
+impl Drop for Validator {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 
