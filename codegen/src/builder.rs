@@ -30,6 +30,18 @@ pub struct Builder {
     field_attributes: Vec<(String, String)>,
     /// Import/include locations (URLs) read from local files instead; never fetched.
     locations: Vec<(String, PathBuf)>,
+    serde: Serde,
+}
+
+/// How generated types derive `serde::Serialize` / `serde::Deserialize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Serde {
+    #[default]
+    Off,
+    /// `#[cfg_attr(feature = "serde", derive(...))]`.
+    Feature,
+    /// `#[derive(...)]`.
+    Always,
 }
 
 impl Default for Builder {
@@ -52,6 +64,7 @@ impl Builder {
             type_attributes: Vec::new(),
             field_attributes: Vec::new(),
             locations: Vec::new(),
+            serde: Serde::Off,
         }
     }
 
@@ -209,6 +222,58 @@ impl Builder {
         self
     }
 
+    /// Derives `serde::Serialize` and `serde::Deserialize` for every generated type (structs,
+    /// enums, choice, list and union types, `Any*` enums, element newtypes) when the crate
+    /// that includes the stubs enables its feature `serde`:
+    /// `#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]`. That
+    /// crate declares the feature, depending on `serde` (with `derive`) and on the runtime's
+    /// own `serde` feature, which covers the runtime types the stubs hold (`AnyValue`,
+    /// `AnyAttribute`, `Nillable`, `DateTime`, `Date`, `Time`, `Decimal`, `HexBinary`):
+    ///
+    /// ```toml
+    /// [features]
+    /// serde = ["dep:serde", "runtime/serde"]
+    /// ```
+    ///
+    /// Enumerations serialize by their Rust variant names; the lexical types as their XML
+    /// Schema text. The binding's headers struct, body enum and client get no derives.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new().wsdl("metadata.wsdl").serde(true).compile()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
+    pub fn serde(mut self, on: bool) -> Self {
+        self.serde = if on { Serde::Feature } else { Serde::Off };
+        self
+    }
+
+    /// Like [`Builder::serde`], but the derives are unconditional (no feature gate): the
+    /// including crate depends on `serde` and enables `runtime/serde` itself.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new().wsdl("metadata.wsdl").serde_unconditional(true).compile()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
+    pub fn serde_unconditional(mut self, on: bool) -> Self {
+        self.serde = if on { Serde::Always } else { Serde::Off };
+        self
+    }
+
+    /// The type attributes in force: the user's, after the serde derives.
+    fn all_type_attributes(&self) -> Vec<(String, String)> {
+        const DERIVE: &str = "derive(serde::Serialize, serde::Deserialize)";
+        let serde = match self.serde {
+            Serde::Off => None,
+            Serde::Feature => Some(format!("#[cfg_attr(feature = \"serde\", {DERIVE})]")),
+            Serde::Always => Some(format!("#[{DERIVE}]")),
+        };
+        serde
+            .map(|a| ("*".to_owned(), a))
+            .into_iter()
+            .chain(self.type_attributes.iter().cloned())
+            .collect()
+    }
+
     /// Checks what the options carry as Rust source before it reaches the output.
     fn check_options(&self) -> Result<(), Error> {
         let names = self
@@ -278,7 +343,7 @@ impl Builder {
             type_renames: self.type_renames.clone(),
             field_renames: self.field_renames.clone(),
             wire_names: self.wire_names.clone(),
-            type_attributes: self.type_attributes.clone(),
+            type_attributes: self.all_type_attributes(),
             field_attributes: self.field_attributes.clone(),
         };
         let file = lower::lower(defs, &opts).map_err(Error::Schema)?;
