@@ -51,6 +51,14 @@ impl Default for Builder {
 }
 
 impl Builder {
+    /// A Builder with every option at its default: no WSDL yet, runtime at `::runtime`,
+    /// every operation and type generated, no renames or extra attributes, no serde.
+    ///
+    /// ```no_run
+    /// let b = codegen::Builder::new().wsdl("service.wsdl");
+    /// let stubs = b.generate()?.code;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn new() -> Self {
         Self {
             wsdl: None,
@@ -68,7 +76,13 @@ impl Builder {
         }
     }
 
-    /// The WSDL to generate from.
+    /// The WSDL to generate from; imports and includes are followed relative to it.
+    ///
+    /// ```no_run
+    /// // build.rs of a crate with the WSDL checked in under wsdl/
+    /// codegen::Builder::new().wsdl("wsdl/partner.wsdl").compile()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn wsdl(mut self, path: impl Into<PathBuf>) -> Self {
         self.wsdl = Some(path.into());
         self
@@ -90,13 +104,30 @@ impl Builder {
     }
 
     /// Where [`Builder::write`] puts `{stem}.rs`; defaults to `OUT_DIR` in a build script.
+    ///
+    /// ```no_run
+    /// // Checked-in stubs: writes src/generated/metadata.rs when its content changed.
+    /// codegen::Builder::new()
+    ///     .wsdl("wsdl/metadata.wsdl")
+    ///     .out_dir("src/generated")
+    ///     .write()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.out_dir = Some(dir.into());
         self
     }
 
     /// The path the generated code reaches the runtime crate by (default `::runtime`), for
-    /// crates that rename or re-export it: `.runtime_path("::my_sdk::soap_runtime")`.
+    /// crates that rename or re-export it.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new()
+    ///     .wsdl("metadata.wsdl")
+    ///     .runtime_path("::my_sdk::soap_runtime")
+    ///     .compile()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime_path = path.into();
         self
@@ -128,6 +159,16 @@ impl Builder {
     /// With [`Builder::operations`]: also generates this type (its XML name, like
     /// `"CustomObject"`, or its Rust name) and what it reaches. Without an operations filter
     /// every type is generated anyway.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new()
+    ///     .wsdl("metadata.wsdl")
+    ///     .operations(["readMetadata"])
+    ///     .keep_type("CustomObject")
+    ///     .keep_type("Flow")
+    ///     .compile()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn keep_type(mut self, name: impl Into<String>) -> Self {
         self.keep_types.insert(name.into());
         self
@@ -305,6 +346,15 @@ impl Builder {
     }
 
     /// Loads the WSDL and generates the stubs; writes nothing.
+    ///
+    /// ```no_run
+    /// let g = codegen::Builder::new().wsdl("metadata.wsdl").generate()?;
+    /// std::fs::write(&g.file_name, &g.code).expect("write");
+    /// for input in &g.inputs {
+    ///     println!("read {}", input.display());
+    /// }
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn generate(&self) -> Result<Generated, Error> {
         let path = self.wsdl.as_ref().ok_or(Error::NoWsdl)?;
         let loader = self
@@ -333,6 +383,12 @@ impl Builder {
     }
 
     /// Generates the stubs of an already loaded WSDL (`source` names it in the header).
+    ///
+    /// ```no_run
+    /// let defs = wsdl::Loader::new().load("metadata.wsdl")?;
+    /// let code = codegen::Builder::new().generate_from(&defs, "metadata.wsdl")?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn generate_from(&self, defs: &wsdl::Definitions, source: &str) -> Result<String, Error> {
         self.check_options()?;
         let opts = lower::Options {
@@ -352,6 +408,15 @@ impl Builder {
 
     /// Generates and writes `{out_dir}/{stem}.rs`, only when its content changed (so
     /// cargo does not rebuild needlessly). Returns the file's path.
+    ///
+    /// ```no_run
+    /// let path = codegen::Builder::new()
+    ///     .wsdl("metadata.wsdl")
+    ///     .out_dir("target/stubs")
+    ///     .write()?;
+    /// assert!(path.ends_with("metadata.rs"));
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn write(&self) -> Result<PathBuf, Error> {
         let generated = self.generate()?;
         self.write_generated(&generated)
@@ -359,6 +424,14 @@ impl Builder {
 
     /// For build scripts: [`Builder::write`], plus `cargo:rerun-if-changed` for the WSDL
     /// and every file it pulled in.
+    ///
+    /// ```no_run
+    /// // build.rs, in `fn main`:
+    /// codegen::Builder::new()
+    ///     .wsdl("wsdl/metadata.wsdl")
+    ///     .compile()
+    ///     .expect("stubs");
+    /// ```
     pub fn compile(&self) -> Result<PathBuf, Error> {
         let generated = self.generate()?;
         for input in &generated.inputs {

@@ -7,7 +7,13 @@ use clap::Parser;
 
 /// Generates typed Rust SOAP stubs from a WSDL file.
 #[derive(Debug, Parser)]
-#[command(version, about, arg_required_else_help = true)]
+#[command(
+    version,
+    about,
+    arg_required_else_help = true,
+    after_help = "Example: codegen wsdl/metadata.wsdl --operation readMetadata,deploy \
+                  --keep-type CustomObject --serde --out src/metadata.rs"
+)]
 struct Cli {
     /// The WSDL file (imports and includes are followed relative to it).
     wsdl: PathBuf,

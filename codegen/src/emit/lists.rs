@@ -7,8 +7,18 @@ use quote::quote;
 use super::common::{doc, extra, ident, ty};
 use crate::ir::{ListType, Union};
 
+/// The schema's documentation, then a blank line (so our note is a paragraph of its own).
+fn doc_then_note(text: Option<&str>) -> TokenStream {
+    let d = doc(text);
+    if d.is_empty() {
+        d
+    } else {
+        quote!(#d #[doc = ""])
+    }
+}
+
 pub fn emit_list(l: &ListType) -> TokenStream {
-    let type_doc = doc(l.doc.as_deref());
+    let type_doc = doc_then_note(l.doc.as_deref());
     let type_extra = extra(&l.extra);
     let name = ident(&l.ident);
     let item = ty(&l.item);
@@ -31,7 +41,7 @@ pub fn emit_list(l: &ListType) -> TokenStream {
 }
 
 pub fn emit_union(u: &Union) -> TokenStream {
-    let type_doc = doc(u.doc.as_deref());
+    let type_doc = doc_then_note(u.doc.as_deref());
     let type_extra = extra(&u.extra);
     let name = ident(&u.ident);
     let other = ident(&u.other);
