@@ -92,3 +92,18 @@ fn a_choice_holding_a_wildcard_stays_flattened() {
     assert!(code.contains("pub a: Option<String>,"), "{code}");
     assert!(code.contains("pub any: Option<rt::AnyValue>,"), "{code}");
 }
+
+#[test]
+fn an_empty_sequence_alternative_makes_the_choice_optional() {
+    let code = generate(
+        r#"      <xsd:complexType name="T">
+        <xsd:choice>
+          <xsd:element name="a" type="xsd:string"/>
+          <xsd:element name="b" type="xsd:int"/>
+          <xsd:sequence/>
+        </xsd:choice>
+      </xsd:complexType>"#,
+    )
+    .expect("generates");
+    assert!(code.contains("pub choice: Option<TChoice>,"), "{code}");
+}

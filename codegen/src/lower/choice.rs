@@ -70,6 +70,13 @@ impl<'a> Ctx<'a> {
         let Some(alts) = self.choice_alts(&srcs, &ident, owner) else {
             return true;
         };
+        // A group alternative with no content (an empty `<sequence/>`) matches nothing:
+        // the choice may then be absent.
+        let occurs = match (alts.len() < srcs.len(), occurs) {
+            (true, ir::Occurs::Required) => ir::Occurs::Optional,
+            (true, ir::Occurs::RepeatedRequired) => ir::Occurs::Repeated,
+            (_, o) => o,
+        };
         if alts.len() < 2 {
             // A choice of one alternative is that alternative: flattened as before.
             return false;
