@@ -6,6 +6,9 @@
 use super::error::{EncodeError, EncodeErrorKind, WriteResult};
 use super::writer::Writer;
 
+/// The namespace of `xmlns` declarations, which no attribute may be written in.
+const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+
 /// One attribute kept by an `xsd:anyAttribute` wildcard.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -37,7 +40,8 @@ impl Writer {
     /// Writes wildcard attributes on the open start tag (inside `Complex::write_attrs`).
     pub fn any_attrs(&mut self, attrs: &[AnyAttribute]) -> WriteResult {
         for a in attrs {
-            if !is_ncname(&a.name) {
+            // Namespace declarations are the writer's business, never data.
+            if !is_ncname(&a.name) || a.ns == XMLNS_NS {
                 return Err(EncodeError::new(EncodeErrorKind::InvalidName(
                     a.name.clone(),
                 )));
@@ -61,4 +65,64 @@ fn is_ncname(s: &str) -> bool {
     first_ok
         && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '\u{B7}'))
         && s != "xmlns"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(attrs: &[AnyAttribute]) -> Result<String, EncodeError> {
+        let mut w = Writer::new();
+        w.start_element("urn:e", "e")?;
+        w.any_attrs(attrs)?;
+        w.end_element();
+        Ok(String::from_utf8(w.into_bytes()).expect("utf-8"))
+    }
+
+    #[test]
+    fn prefixes_are_reused_when_free_and_values_escaped() {
+        let kept = AnyAttribute {
+            prefix: "x".into(),
+            ..AnyAttribute::new("urn:x", "ref", "x:a<\"b\"")
+        };
+        let plain = AnyAttribute::new("", "plain", "p");
+        let lang = AnyAttribute::new("http://www.w3.org/XML/1998/namespace", "lang", "en");
+        let text = written(&[kept, plain, lang]).expect("writes");
+        assert!(text.contains(r#"xmlns:x="urn:x""#), "{text}");
+        assert!(text.contains(r#"x:ref="x:a&lt;&quot;b&quot;""#), "{text}");
+        assert!(text.contains(r#" plain="p""#), "{text}");
+        assert!(
+            text.contains(r#" xml:lang="en""#) && !text.contains("xmlns:xml"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_taken_prefix_is_not_rebound() {
+        // `e` would clash with a prefix bound to another namespace: another is chosen.
+        let mut w = Writer::new();
+        w.start_prefixed("e", "urn:e", "root").expect("start");
+        let a = AnyAttribute {
+            prefix: "e".into(),
+            ..AnyAttribute::new("urn:other", "a", "1")
+        };
+        w.any_attrs(&[a]).expect("writes");
+        w.end_element();
+        let text = String::from_utf8(w.into_bytes()).expect("utf-8");
+        assert!(!text.contains(r#"e:a="1""#), "{text}");
+        assert!(text.contains(r#"="urn:other""#), "{text}");
+    }
+
+    #[test]
+    fn bad_names_are_errors() {
+        for name in ["", "a b", "xmlns", "p:q", "1a"] {
+            let e = written(&[AnyAttribute::new("", name, "v")]).expect_err(name);
+            assert!(
+                matches!(e.kind(), EncodeErrorKind::InvalidName(_)),
+                "{name}"
+            );
+        }
+        let decl = AnyAttribute::new(XMLNS_NS, "p", "urn:p");
+        assert!(written(&[decl]).is_err());
+    }
 }
