@@ -30,6 +30,18 @@ pub struct Builder {
     field_attributes: Vec<(String, String)>,
     /// Import/include locations (URLs) read from local files instead; never fetched.
     locations: Vec<(String, PathBuf)>,
+    serde: Serde,
+}
+
+/// How generated types derive `serde::Serialize` / `serde::Deserialize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Serde {
+    #[default]
+    Off,
+    /// `#[cfg_attr(feature = "serde", derive(...))]`.
+    Feature,
+    /// `#[derive(...)]`.
+    Always,
 }
 
 impl Default for Builder {
@@ -39,6 +51,14 @@ impl Default for Builder {
 }
 
 impl Builder {
+    /// A Builder with every option at its default: no WSDL yet, runtime at `::runtime`,
+    /// every operation and type generated, no renames or extra attributes, no serde.
+    ///
+    /// ```no_run
+    /// let b = codegen::Builder::new().wsdl("service.wsdl");
+    /// let stubs = b.generate()?.code;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn new() -> Self {
         Self {
             wsdl: None,
@@ -52,10 +72,17 @@ impl Builder {
             type_attributes: Vec::new(),
             field_attributes: Vec::new(),
             locations: Vec::new(),
+            serde: Serde::Off,
         }
     }
 
-    /// The WSDL to generate from.
+    /// The WSDL to generate from; imports and includes are followed relative to it.
+    ///
+    /// ```no_run
+    /// // build.rs of a crate with the WSDL checked in under wsdl/
+    /// codegen::Builder::new().wsdl("wsdl/partner.wsdl").compile()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn wsdl(mut self, path: impl Into<PathBuf>) -> Self {
         self.wsdl = Some(path.into());
         self
@@ -77,13 +104,30 @@ impl Builder {
     }
 
     /// Where [`Builder::write`] puts `{stem}.rs`; defaults to `OUT_DIR` in a build script.
+    ///
+    /// ```no_run
+    /// // Checked-in stubs: writes src/generated/metadata.rs when its content changed.
+    /// codegen::Builder::new()
+    ///     .wsdl("wsdl/metadata.wsdl")
+    ///     .out_dir("src/generated")
+    ///     .write()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.out_dir = Some(dir.into());
         self
     }
 
     /// The path the generated code reaches the runtime crate by (default `::runtime`), for
-    /// crates that rename or re-export it: `.runtime_path("::my_sdk::soap_runtime")`.
+    /// crates that rename or re-export it.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new()
+    ///     .wsdl("metadata.wsdl")
+    ///     .runtime_path("::my_sdk::soap_runtime")
+    ///     .compile()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime_path = path.into();
         self
@@ -115,6 +159,16 @@ impl Builder {
     /// With [`Builder::operations`]: also generates this type (its XML name, like
     /// `"CustomObject"`, or its Rust name) and what it reaches. Without an operations filter
     /// every type is generated anyway.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new()
+    ///     .wsdl("metadata.wsdl")
+    ///     .operations(["readMetadata"])
+    ///     .keep_type("CustomObject")
+    ///     .keep_type("Flow")
+    ///     .compile()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn keep_type(mut self, name: impl Into<String>) -> Self {
         self.keep_types.insert(name.into());
         self
@@ -209,6 +263,58 @@ impl Builder {
         self
     }
 
+    /// Derives `serde::Serialize` and `serde::Deserialize` for every generated type (structs,
+    /// enums, choice, list and union types, `Any*` enums, element newtypes) when the crate
+    /// that includes the stubs enables its feature `serde`:
+    /// `#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]`. That
+    /// crate declares the feature, depending on `serde` (with `derive`) and on the runtime's
+    /// own `serde` feature, which covers the runtime types the stubs hold (`AnyValue`,
+    /// `AnyAttribute`, `Nillable`, `DateTime`, `Date`, `Time`, `Decimal`, `HexBinary`):
+    ///
+    /// ```toml
+    /// [features]
+    /// serde = ["dep:serde", "runtime/serde"]
+    /// ```
+    ///
+    /// Enumerations serialize by their Rust variant names; the lexical types as their XML
+    /// Schema text. The binding's headers struct, body enum and client get no derives.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new().wsdl("metadata.wsdl").serde(true).compile()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
+    pub fn serde(mut self, on: bool) -> Self {
+        self.serde = if on { Serde::Feature } else { Serde::Off };
+        self
+    }
+
+    /// Like [`Builder::serde`], but the derives are unconditional (no feature gate): the
+    /// including crate depends on `serde` and enables `runtime/serde` itself.
+    ///
+    /// ```no_run
+    /// codegen::Builder::new().wsdl("metadata.wsdl").serde_unconditional(true).compile()?;
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
+    pub fn serde_unconditional(mut self, on: bool) -> Self {
+        self.serde = if on { Serde::Always } else { Serde::Off };
+        self
+    }
+
+    /// The type attributes in force: the user's, after the serde derives.
+    fn all_type_attributes(&self) -> Vec<(String, String)> {
+        const DERIVE: &str = "derive(serde::Serialize, serde::Deserialize)";
+        let serde = match self.serde {
+            Serde::Off => None,
+            Serde::Feature => Some(format!("#[cfg_attr(feature = \"serde\", {DERIVE})]")),
+            Serde::Always => Some(format!("#[{DERIVE}]")),
+        };
+        serde
+            .map(|a| ("*".to_owned(), a))
+            .into_iter()
+            .chain(self.type_attributes.iter().cloned())
+            .collect()
+    }
+
     /// Checks what the options carry as Rust source before it reaches the output.
     fn check_options(&self) -> Result<(), Error> {
         let names = self
@@ -240,6 +346,15 @@ impl Builder {
     }
 
     /// Loads the WSDL and generates the stubs; writes nothing.
+    ///
+    /// ```no_run
+    /// let g = codegen::Builder::new().wsdl("metadata.wsdl").generate()?;
+    /// std::fs::write(&g.file_name, &g.code).expect("write");
+    /// for input in &g.inputs {
+    ///     println!("read {}", input.display());
+    /// }
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn generate(&self) -> Result<Generated, Error> {
         let path = self.wsdl.as_ref().ok_or(Error::NoWsdl)?;
         let loader = self
@@ -268,6 +383,12 @@ impl Builder {
     }
 
     /// Generates the stubs of an already loaded WSDL (`source` names it in the header).
+    ///
+    /// ```no_run
+    /// let defs = wsdl::Loader::new().load("metadata.wsdl")?;
+    /// let code = codegen::Builder::new().generate_from(&defs, "metadata.wsdl")?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn generate_from(&self, defs: &wsdl::Definitions, source: &str) -> Result<String, Error> {
         self.check_options()?;
         let opts = lower::Options {
@@ -278,7 +399,7 @@ impl Builder {
             type_renames: self.type_renames.clone(),
             field_renames: self.field_renames.clone(),
             wire_names: self.wire_names.clone(),
-            type_attributes: self.type_attributes.clone(),
+            type_attributes: self.all_type_attributes(),
             field_attributes: self.field_attributes.clone(),
         };
         let file = lower::lower(defs, &opts).map_err(Error::Schema)?;
@@ -287,6 +408,15 @@ impl Builder {
 
     /// Generates and writes `{out_dir}/{stem}.rs`, only when its content changed (so
     /// cargo does not rebuild needlessly). Returns the file's path.
+    ///
+    /// ```no_run
+    /// let path = codegen::Builder::new()
+    ///     .wsdl("metadata.wsdl")
+    ///     .out_dir("target/stubs")
+    ///     .write()?;
+    /// assert!(path.ends_with("metadata.rs"));
+    /// # Ok::<(), codegen::Error>(())
+    /// ```
     pub fn write(&self) -> Result<PathBuf, Error> {
         let generated = self.generate()?;
         self.write_generated(&generated)
@@ -294,6 +424,14 @@ impl Builder {
 
     /// For build scripts: [`Builder::write`], plus `cargo:rerun-if-changed` for the WSDL
     /// and every file it pulled in.
+    ///
+    /// ```no_run
+    /// // build.rs, in `fn main`:
+    /// codegen::Builder::new()
+    ///     .wsdl("wsdl/metadata.wsdl")
+    ///     .compile()
+    ///     .expect("stubs");
+    /// ```
     pub fn compile(&self) -> Result<PathBuf, Error> {
         let generated = self.generate()?;
         for input in &generated.inputs {

@@ -44,6 +44,8 @@ pub enum Item {
     Poly(Poly),
     Newtype(Newtype),
     Choice(ChoiceEnum),
+    List(ListType),
+    Union(Union),
 }
 
 /// A complex type: a struct with a `rt::Complex` impl.
@@ -62,6 +64,9 @@ pub struct Struct {
     pub text: Option<Text>,
     /// Set when this struct is a global element's type: it gets a `rt::Element` impl.
     pub element: Option<XmlName>,
+    /// The field keeping attributes of an `xsd:anyAttribute` wildcard
+    /// (`Vec<rt::AnyAttribute>`), if the type has one.
+    pub any_attrs: Option<String>,
 }
 
 /// An XML attribute: `T` when required, else `Option<T>`; `T` implements `rt::Simple`.
@@ -110,13 +115,60 @@ pub struct ChoiceAlt {
     pub nillable: bool,
     /// The variant holds a struct: boxed (choices may nest recursively).
     pub boxed: bool,
+    /// For a group alternative (a `<sequence>` or group ref): `ty` names the group's struct
+    /// and these are its elements, each with a table entry of the owner; `xml` is unused.
+    pub group: Vec<GroupEntry>,
+}
+
+/// An element of a group alternative, as the owner's table lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupEntry {
+    pub xml: XmlName,
+    pub nillable: bool,
+    /// May occur several times within one occurrence of the group.
+    pub repeated: bool,
 }
 
 /// The enum of a `<choice>` field: one variant per alternative element.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChoiceEnum {
+    /// User attributes (`Builder::type_attribute`), as Rust source.
+    pub extra: Vec<String>,
     pub ident: String,
     pub alts: Vec<ChoiceAlt>,
+}
+
+/// An `xsd:list` simple type: `pub struct Ident(pub Vec<Item>);`, written space-separated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListType {
+    /// User attributes (`Builder::type_attribute`), as Rust source.
+    pub extra: Vec<String>,
+    pub ident: String,
+    pub doc: Option<String>,
+    /// The item type (implements `rt::Simple`).
+    pub item: Ty,
+}
+
+/// An `xsd:union` simple type: an enum with a variant per member type, tried in
+/// declaration order, and a `String` variant keeping text no member accepts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// User attributes (`Builder::type_attribute`), as Rust source.
+    pub extra: Vec<String>,
+    pub ident: String,
+    pub doc: Option<String>,
+    pub members: Vec<UnionMember>,
+    /// The name of the `String` variant.
+    pub other: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionMember {
+    pub variant: String,
+    pub ty: Ty,
+    /// For a member that is an enumeration: the name of its variant for unlisted values,
+    /// which this member does not accept (the next member gets its chance).
+    pub unlisted: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

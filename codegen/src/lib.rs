@@ -17,7 +17,9 @@
 //! ones a crate does not use would be `dead_code` warnings.
 //!
 //! The [`Builder`] offers the rest (pruning to chosen operations, renames, wire-name
-//! overrides, extra attributes); [`Builder::generate`] is pure and writes nothing:
+//! overrides, extra attributes, serde derives, local copies of imports by URL); each of its
+//! options has an example on its method, and `cargo run -p codegen -- --help` lists the
+//! same options for the command line. [`Builder::generate`] is pure and writes nothing:
 //!
 //! ```no_run
 //! let generated = codegen::Builder::new().wsdl("metadata.wsdl").generate()?;

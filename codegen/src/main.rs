@@ -7,7 +7,13 @@ use clap::Parser;
 
 /// Generates typed Rust SOAP stubs from a WSDL file.
 #[derive(Debug, Parser)]
-#[command(version, about, arg_required_else_help = true)]
+#[command(
+    version,
+    about,
+    arg_required_else_help = true,
+    after_help = "Example: codegen wsdl/metadata.wsdl --operation readMetadata,deploy \
+                  --keep-type CustomObject --serde --out src/metadata.rs"
+)]
 struct Cli {
     /// The WSDL file (imports and includes are followed relative to it).
     wsdl: PathBuf,
@@ -45,6 +51,14 @@ struct Cli {
     /// fetched): `URL=PATH`, e.g. http://www.w3.org/2001/xml.xsd=schemas/xml.xsd.
     #[arg(long = "map-location", value_name = "URL=PATH", value_parser = url_pair)]
     map_locations: Vec<(String, String)>,
+    /// Derive serde's Serialize/Deserialize for every generated type when the including
+    /// crate's feature `serde` is on (`#[cfg_attr(feature = "serde", derive(...))]`); that
+    /// feature should enable `runtime/serde`.
+    #[arg(long)]
+    serde: bool,
+    /// Like --serde, without the feature gate: the derives are always there.
+    #[arg(long, conflicts_with = "serde")]
+    serde_unconditional: bool,
 }
 
 /// `KEY=VALUE`, split at the first `=`.
@@ -97,6 +111,12 @@ fn builder(cli: Cli) -> Result<(codegen::Builder, Option<PathBuf>), String> {
     }
     for (url, path) in cli.map_locations {
         b = b.map_location(url, path);
+    }
+    if cli.serde {
+        b = b.serde(true);
+    }
+    if cli.serde_unconditional {
+        b = b.serde_unconditional(true);
     }
     Ok((b, cli.out))
 }

@@ -155,3 +155,71 @@ fn invalid_options_are_errors() {
     let err = b.runtime_path("not a path!").generate().expect_err("bad");
     assert!(matches!(err, codegen::Error::Option(_)), "{err}");
 }
+
+#[test]
+fn serde_derives_every_generated_type_behind_a_feature_or_always() {
+    let gated = codegen::Builder::new()
+        .wsdl(fixture("groups"))
+        .serde(true)
+        .generate()
+        .expect("generates");
+    let attr = "#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]";
+    // Structs, choice enums and group structs alike.
+    for ty in [
+        "pub struct Person {",
+        "pub enum PersonChoice {",
+        "pub struct FullName {",
+    ] {
+        let at = gated.code.find(ty).unwrap_or_else(|| panic!("{ty}"));
+        assert!(gated.code[..at].ends_with(&format!("{attr}\n")), "{ty}");
+    }
+    let always = codegen::Builder::new()
+        .wsdl(fixture("lists"))
+        .serde_unconditional(true)
+        .generate()
+        .expect("generates");
+    assert!(always.code.contains(
+        "#[derive(serde::Serialize, serde::Deserialize)]\npub struct IntList(pub Vec<i32>);"
+    ));
+    assert!(!always.code.contains("cfg_attr(feature"));
+    let off = codegen::Builder::new()
+        .wsdl(fixture("lists"))
+        .generate()
+        .expect("generates");
+    assert!(!off.code.contains("serde"));
+}
+
+#[test]
+fn cli_help_documents_every_option() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .arg("--help")
+        .output()
+        .expect("run codegen --help");
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{help}");
+    for flag in [
+        "--out",
+        "--runtime-path",
+        "--operation",
+        "--keep-type",
+        "--rename-type",
+        "--rename-field",
+        "--element-name",
+        "--type-attribute",
+        "--field-attribute",
+        "--map-location",
+        "--serde",
+        "--serde-unconditional",
+    ] {
+        let line = help
+            .lines()
+            .position(|l| l.trim_start().starts_with(flag) || l.contains(&format!(", {flag}")))
+            .unwrap_or_else(|| panic!("{flag} missing from --help:\n{help}"));
+        // Each option carries a description (on its line or the next).
+        let described = help
+            .lines()
+            .nth(line + 1)
+            .is_some_and(|l| !l.trim().is_empty());
+        assert!(described, "{flag} has no description:\n{help}");
+    }
+}

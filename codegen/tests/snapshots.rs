@@ -22,6 +22,22 @@ fn fixtures() -> Vec<(String, PathBuf)> {
     out
 }
 
+/// The Builder for a fixture: options named after `codegen-options:` in the WSDL's first
+/// comment (the way bindgen's tests put them at the top of a header) are applied.
+fn builder(wsdl: &std::path::Path) -> codegen::Builder {
+    let text = fs::read_to_string(wsdl).unwrap_or_default();
+    let options = text
+        .lines()
+        .find_map(|l| l.split_once("codegen-options:").map(|(_, o)| o.to_owned()))
+        .unwrap_or_default();
+    options
+        .split_whitespace()
+        .fold(codegen::Builder::new().wsdl(wsdl), |b, o| match o {
+            "serde" => b.serde(true),
+            other => panic!("{}: unknown fixture option {other}", wsdl.display()),
+        })
+}
+
 /// The first line where `a` and `b` differ, for a readable failure.
 fn first_difference(a: &str, b: &str) -> String {
     for (i, (x, y)) in a.lines().zip(b.lines()).enumerate() {
@@ -42,8 +58,7 @@ fn fixtures_match_their_snapshots() {
     let mut failures = Vec::new();
     for (name, dir) in fixtures() {
         let wsdl = dir.join(format!("{name}.wsdl"));
-        let generated = codegen::Builder::new()
-            .wsdl(&wsdl)
+        let generated = builder(&wsdl)
             .generate()
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let expected_path = dir.join("expected.rs");
@@ -69,9 +84,11 @@ fn fixtures_match_their_snapshots() {
 #[test]
 fn generation_is_deterministic() {
     for (name, dir) in fixtures() {
-        let builder = codegen::Builder::new().wsdl(dir.join(format!("{name}.wsdl")));
-        let a = builder.generate().expect("first run");
-        let b = builder.generate().expect("second run");
+        let b = builder(&dir.join(format!("{name}.wsdl")));
+        let (a, b) = (
+            b.generate().expect("first run"),
+            b.generate().expect("second run"),
+        );
         assert_eq!(a.code, b.code, "{name}: two runs differ");
     }
 }
@@ -79,8 +96,7 @@ fn generation_is_deterministic() {
 #[test]
 fn output_starts_with_generated_header_and_parses() {
     for (name, dir) in fixtures() {
-        let g = codegen::Builder::new()
-            .wsdl(dir.join(format!("{name}.wsdl")))
+        let g = builder(&dir.join(format!("{name}.wsdl")))
             .generate()
             .expect(&name);
         assert!(

@@ -4,6 +4,7 @@
 pub use crate::client::{CallResult, SoapClient};
 pub use crate::simple_xml_value;
 pub use crate::soap::{Operation, SessionHeaderInfo, SoapVersion};
+pub use crate::xml::{AnyAttribute, GroupAt, GroupSlot, parse_list, write_list};
 pub use crate::xml::{
     AnyValue, AttrInfo, Body, Complex, Date, DateTime, Decimal, DecodeError, Element, EncodeError,
     FieldInfo, HexBinary, NILLABLE, Name, Nillable, OPTIONAL, ParseError, QName, REPEATED,

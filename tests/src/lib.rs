@@ -40,6 +40,26 @@ pub mod substitution {
     include!("../fixtures/substitution/expected.rs");
 }
 
+/// `tests/fixtures/lists`: `xsd:list` newtypes and `xsd:union` enums (with serde).
+pub mod lists {
+    include!("../fixtures/lists/expected.rs");
+}
+
+/// `tests/fixtures/wildcards`: `xsd:anyAttribute` and `xsd:any` kept losslessly (with serde).
+pub mod wildcards {
+    include!("../fixtures/wildcards/expected.rs");
+}
+
+/// `tests/fixtures/groups`: group alternatives of choices, `xsd:all` (with serde).
+pub mod groups {
+    include!("../fixtures/groups/expected.rs");
+}
+
+/// `tests/fixtures/forms`: element/attribute `form` and the schema defaults (with serde).
+pub mod forms {
+    include!("../fixtures/forms/expected.rs");
+}
+
 /// `tests/fixtures/service`: headers, body dispatch, two bindings, clients.
 pub mod service {
     include!("../fixtures/service/expected.rs");
@@ -50,3 +70,9 @@ pub mod salesforce;
 
 #[cfg(test)]
 mod roundtrip;
+
+#[cfg(test)]
+mod schema_roundtrip;
+
+#[cfg(test)]
+mod xsd;

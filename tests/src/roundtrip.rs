@@ -128,7 +128,7 @@ fn enums_keep_unknown_values_and_reject_nothing() {
         sharing: Some(enums::SharingModel::Unknown_("BrandNew".into())),
         priorities: vec![enums::Priority::V2, enums::Priority::Unknown("9".into())],
         mode: enums::SettingsMode::Safe,
-        related: Some("a b".into()),
+        related: Some(enums::Ids(vec!["a".into(), "b".into()])),
     };
     let (back, text) = roundtrip(
         &s,
@@ -307,9 +307,10 @@ fn repeated_choice_keeps_the_order_of_alternatives() {
             choice::DrawingChoice::Note("between".into()),
             choice::DrawingChoice::Shape(Box::new(square)),
         ],
-        author: None,
-        first: Some("Ada".into()),
-        last: Some("Lovelace".into()),
+        choice2: choice::DrawingChoice2::FirstLast(Box::new(choice::DrawingChoice2FirstLast {
+            first: "Ada".into(),
+            last: "Lovelace".into(),
+        })),
     };
     let (back, text) = roundtrip(
         &drawing,

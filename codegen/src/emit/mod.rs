@@ -6,6 +6,7 @@ mod common;
 pub(crate) mod doc;
 mod elements;
 mod enums;
+mod lists;
 mod poly;
 mod soap;
 mod structs;
@@ -149,6 +150,8 @@ pub fn item_tokens(item: &Item) -> TokenStream {
         Item::Poly(p) => poly::emit(p),
         Item::Newtype(n) => elements::emit_newtype(n),
         Item::Choice(c) => choice::emit(c),
+        Item::List(l) => lists::emit_list(l),
+        Item::Union(u) => lists::emit_union(u),
     }
 }
 

@@ -23,6 +23,10 @@ pub fn emit(s: &Struct) -> TokenStream {
         let extra = extra(&a.extra);
         quote!(#doc #extra pub #id: #t,)
     });
+    let any_attrs = s.any_attrs.iter().map(|a| {
+        let id = ident(a);
+        quote!(#[doc = " Attributes the schema's `xsd:anyAttribute` admits, kept as read."] pub #id: Vec<rt::AnyAttribute>,)
+    });
     let fields = s.fields.iter().map(|f| {
         let doc = doc_of(f);
         let id = ident(&f.ident);
@@ -30,7 +34,13 @@ pub fn emit(s: &Struct) -> TokenStream {
         let extra = extra(&f.extra);
         quote!(#doc #extra pub #id: #t,)
     });
-    let complex = complex_impl(&s.ident, &s.xml, &s.fields, &s.attrs, s.text.as_ref());
+    let parts = Parts {
+        fields: &s.fields,
+        attrs: &s.attrs,
+        text: s.text.as_ref(),
+        any_attrs: s.any_attrs.as_deref(),
+    };
+    let complex = complex_impl_of(&s.ident, &s.xml, parts);
     let element = s
         .element
         .as_ref()
@@ -39,7 +49,7 @@ pub fn emit(s: &Struct) -> TokenStream {
         #type_doc
         #[derive(Debug, Clone, PartialEq, Default)]
         #type_extra
-        pub struct #name { #(#text)* #(#attrs)* #(#fields)* }
+        pub struct #name { #(#text)* #(#attrs)* #(#any_attrs)* #(#fields)* }
         #complex
         #element
     }
@@ -58,6 +68,32 @@ pub fn complex_impl(
     attrs: &[Attr],
     text: Option<&Text>,
 ) -> TokenStream {
+    let parts = Parts {
+        fields,
+        attrs,
+        text,
+        any_attrs: None,
+    };
+    complex_impl_of(ty, xml, parts)
+}
+
+/// What a struct's `rt::Complex` impl covers.
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    fields: &'a [Field],
+    attrs: &'a [Attr],
+    text: Option<&'a Text>,
+    /// The field keeping `xsd:anyAttribute` attributes.
+    any_attrs: Option<&'a str>,
+}
+
+fn complex_impl_of(ty: &str, xml: &crate::ir::XmlName, p: Parts<'_>) -> TokenStream {
+    let Parts {
+        fields,
+        attrs,
+        text,
+        any_attrs,
+    } = p;
     let name = ident(ty);
     let type_ns = ns(xml);
     let local = &xml.local;
@@ -74,7 +110,7 @@ pub fn complex_impl(
     });
     let read = read_field(fields);
     let write = write_fields(fields);
-    let attr_fns = attr_fns(attrs);
+    let attr_fns = attr_fns(attrs, any_attrs);
     let text_fns = text.map(text_fns);
     quote! {
         impl rt::Complex for #name {
@@ -92,10 +128,35 @@ pub fn complex_impl(
     }
 }
 
-/// `read_attr` / `write_attrs`, when the type has attributes.
-fn attr_fns(attrs: &[Attr]) -> TokenStream {
+/// `read_attr` / `write_attrs`, when the type has attributes; the wildcard's slot when it
+/// has an `xsd:anyAttribute`.
+fn attr_fns(attrs: &[Attr], any_attrs: Option<&str>) -> TokenStream {
+    let Some(any) = any_attrs else {
+        return declared_attr_fns(attrs, TokenStream::new());
+    };
+    let id = ident(any);
+    let declared = declared_attr_fns(attrs, quote!(w.any_attrs(&self.#id)?;));
+    quote! {
+        const ANY_ATTRS: bool = true;
+        fn any_attrs_mut(&mut self) -> Option<&mut Vec<rt::AnyAttribute>> {
+            Some(&mut self.#id)
+        }
+        #declared
+    }
+}
+
+/// `read_attr` / `write_attrs` of the declared attributes; `write_any` ends `write_attrs`.
+fn declared_attr_fns(attrs: &[Attr], write_any: TokenStream) -> TokenStream {
     if attrs.is_empty() {
-        return TokenStream::new();
+        if write_any.is_empty() {
+            return TokenStream::new();
+        }
+        return quote! {
+            fn write_attrs(&self, w: &mut rt::Writer) -> rt::WriteResult {
+                #write_any
+                Ok(())
+            }
+        };
     }
     let reads = attrs.iter().enumerate().map(|(i, a)| {
         let id = ident(&a.ident);
@@ -125,6 +186,7 @@ fn attr_fns(attrs: &[Attr]) -> TokenStream {
         fn write_attrs(&self, w: &mut rt::Writer) -> rt::WriteResult {
             let a = Self::INFO.attrs;
             #(#writes)*
+            #write_any
             Ok(())
         }
     }
@@ -152,7 +214,7 @@ fn field_infos(f: &Field) -> Vec<TokenStream> {
     }
     f.choice
         .iter()
-        .map(|a| super::choice::alt_info(f, a))
+        .flat_map(|a| super::choice::alt_infos(f, a))
         .collect()
 }
 
@@ -193,7 +255,7 @@ fn read_field(fields: &[Field]) -> TokenStream {
         .flat_map(|f| {
             if !f.choice.is_empty() {
                 let arms = super::choice::read_arms(f, next);
-                next += f.choice.len();
+                next += super::choice::entries(f);
                 return arms;
             }
             let id = ident(&f.ident);
@@ -227,7 +289,7 @@ fn write_fields(fields: &[Field]) -> TokenStream {
         .map(|f| {
             if !f.choice.is_empty() {
                 let call = super::choice::write_stmt(f, next);
-                next += f.choice.len();
+                next += super::choice::entries(f);
                 return call;
             }
             let id = ident(&f.ident);
@@ -237,9 +299,14 @@ fn write_fields(fields: &[Field]) -> TokenStream {
             quote!(w.#call(&f[#i], &self.#id)?;)
         })
         .collect();
+    // Group alternatives write through their own table: `f` may go unused.
+    let uses_table = fields
+        .iter()
+        .any(|f| f.choice.is_empty() || f.choice.iter().any(|a| a.group.is_empty()));
+    let table = uses_table.then(|| quote!(let f = Self::INFO.fields;));
     quote! {
         fn write_fields(&self, w: &mut rt::Writer) -> rt::WriteResult {
-            let f = Self::INFO.fields;
+            #table
             #(#calls)*
             Ok(())
         }

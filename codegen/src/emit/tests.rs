@@ -90,6 +90,7 @@ fn struct_fields_wrap_by_occurrence_box_and_nil() {
         attrs: vec![],
         text: None,
         element: Some(ns("node")),
+        any_attrs: None,
     };
     let code = squash(&render(vec![Item::Struct(s)]));
     for needle in [
@@ -122,6 +123,7 @@ fn empty_struct_has_no_unused_bindings() {
         attrs: vec![],
         text: None,
         element: None,
+        any_attrs: None,
     };
     let code = squash(&render(vec![Item::Struct(s)]));
     assert!(code.contains("fnread_field(&mutself,_:usize,r:&mutrt::Reader<'_>,s:&rt::Start<'_>)->rt::ReadResult{r.skip(s)}"));
@@ -239,6 +241,7 @@ fn doc_comments_never_become_code_blocks() {
         attrs: vec![],
         text: None,
         element: None,
+        any_attrs: None,
     };
     let code = render(vec![Item::Struct(s)]);
     assert!(code.contains("/// indented\n"));

@@ -46,6 +46,43 @@ impl Ctx<'_> {
         out
     }
 
+    /// True when struct entry `id` has an `xsd:anyAttribute` wildcard: its own, one of its
+    /// attribute groups' (at any depth), or its base's (extension only, as for attributes).
+    pub fn any_attrs_of(&self, id: Id) -> bool {
+        let TypeDef::Complex(c) = self.entries[id].def else {
+            return false;
+        };
+        let extends = matches!(
+            c.content,
+            Content::Complex {
+                derivation: Derivation::Extension,
+                ..
+            } | Content::Simple {
+                derivation: Derivation::Extension,
+                ..
+            }
+        );
+        let inherited = match self.inherit.parent.get(&id) {
+            Some(&base) if extends => self.any_attrs_of(base),
+            _ => false,
+        };
+        inherited || c.any_attribute || self.groups_any(&c.attributes, &mut Vec::new())
+    }
+
+    fn groups_any(&self, uses: &[AttributeUse], seen: &mut Vec<QName>) -> bool {
+        uses.iter().any(|u| match u {
+            AttributeUse::GroupRef { name, .. } if !seen.contains(name) => {
+                seen.push(name.clone());
+                self.defs
+                    .schemas
+                    .attribute_groups
+                    .get(name)
+                    .is_some_and(|g| g.any_attribute || self.groups_any(&g.attributes, seen))
+            }
+            _ => false,
+        })
+    }
+
     fn attribute_uses(
         &mut self,
         uses: &[AttributeUse],
@@ -128,7 +165,7 @@ impl Ctx<'_> {
 
     /// The Rust type of a text value (attribute or simple content): anything but a complex
     /// type; `xsd:anyType` there means its text.
-    fn simple_ty(&mut self, r: &TypeRef, at: &Location) -> Option<(ir::Ty, Option<Id>)> {
+    pub(super) fn simple_ty(&mut self, r: &TypeRef, at: &Location) -> Option<(ir::Ty, Option<Id>)> {
         let resolved = self.resolve(Some(r), at)?;
         // Text that is base64 (directly or through aliases) has no `rt::Simple` impl as
         // bytes: it is kept as its text.

@@ -1,11 +1,14 @@
-//! `<choice>` of single elements -> one field holding a choice enum (`Vec` of it when the
-//! choice repeats, which keeps the order of the alternatives on the wire). A choice whose
-//! alternatives are groups or repeated elements stays flattened into one optional field
-//! per alternative (see `fields.rs`).
+//! `<choice>` -> one field holding a choice enum (`Vec` of it when the choice repeats, which
+//! keeps the order of the alternatives on the wire). Element alternatives are variants of
+//! the element's type; sequences, group refs and repeated elements are variants holding a
+//! struct of the group (see `group.rs`); nested choices add their alternatives. Only a
+//! choice holding a wildcard stays flattened into one optional field per alternative (see
+//! `fields.rs`).
 
-use wsdl::model::{ElementDecl, ElementParticle, MaxOccurs, Particle, QName};
+use wsdl::model::{ElementDecl, ElementParticle, GroupKind, Particle, QName};
 
 use super::fields::{Bounds, RawField};
+use super::group::{GroupSrc, is_group_alt};
 use super::{Ctx, Id, Resolved};
 use crate::ir;
 use crate::names::{Scope, upper_camel};
@@ -16,15 +19,34 @@ pub struct RawAlt {
     pub variant: String,
     pub xml: QName,
     pub ty: ir::Ty,
-    pub refs: Option<Id>,
+    /// The generated types it refers to, for pruning.
+    pub refs: Vec<Id>,
     pub nillable: bool,
     /// Holds a struct by value: boxed.
     pub boxed: bool,
+    /// A group alternative's elements (see `group.rs`).
+    pub group: Vec<ir::GroupEntry>,
 }
 
-impl Ctx<'_> {
-    /// Lowers `choice` into one field of `owner` when every alternative is a single
-    /// element; returns false (nothing done) otherwise.
+/// An alternative before lowering, with its minOccurs.
+#[derive(Debug, Clone, Copy)]
+enum Src<'p> {
+    Elem(&'p ElementDecl, u32),
+    Group(GroupSrc<'p>, u32),
+}
+
+impl Src<'_> {
+    fn min(&self) -> u32 {
+        match self {
+            Src::Elem(_, m) | Src::Group(_, m) => *m,
+        }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// Lowers `choice` into one field of `owner`: a variant per element alternative, and
+    /// per group alternative (see `group.rs`); nested choices add their alternatives.
+    /// Returns false (nothing done) for a choice holding a wildcard.
     pub(super) fn choice_field(
         &mut self,
         choice: &Particle,
@@ -33,61 +55,142 @@ impl Ctx<'_> {
         owner: Id,
         out: &mut Vec<RawField>,
     ) -> bool {
-        let mut decls: Vec<(&ElementDecl, u32)> = Vec::new();
-        for item in items {
-            let (decl, occurs) = match item {
-                Particle::Element(ElementParticle::Local { decl, occurs }) => (decl, *occurs),
-                Particle::Element(ElementParticle::Ref { name, occurs, .. }) => {
-                    let elements = &self.defs.schemas.elements;
-                    let Some(decl) = elements.get(name) else {
-                        return false;
-                    };
-                    let members = self.substitutes(name);
-                    if members.is_empty() || occurs.max != MaxOccurs::Bounded(1) {
-                        (decl, *occurs)
-                    } else {
-                        // The head of a substitution group (EWS `<choice><element
-                        // ref="t:Path"/>..`): its members stand in its place on the wire,
-                        // so each is an alternative; the head too unless abstract.
-                        let heirs = std::iter::once(name).chain(&members);
-                        decls.extend(
-                            heirs
-                                .filter_map(|q| elements.get(q))
-                                .filter(|d| !d.is_abstract)
-                                .map(|d| (d, occurs.min)),
-                        );
-                        continue;
-                    }
-                }
-                _ => return false,
-            };
-            if occurs.max != MaxOccurs::Bounded(1) {
-                return false;
-            }
-            decls.push((decl, occurs.min));
+        let mut srcs: Vec<Src<'_>> = Vec::new();
+        if !self.sources(items, &mut srcs, 0) {
+            return false;
         }
         // An alternative that may be absent makes the whole choice optional.
-        if decls.iter().any(|(_, min)| *min == 0) {
+        if srcs.iter().any(|s| s.min() == 0) {
             b.min = 0;
         }
         let Some(occurs) = b.occurs() else {
             return true;
         };
-        let Some(alts) = self.alternatives(&decls) else {
+        let ident = self.choice_name(choice, owner);
+        let Some(alts) = self.choice_alts(&srcs, &ident, owner) else {
             return true;
         };
-        let ident = self.choice_name(choice, owner, &alts);
+        // A group alternative with no content (an empty `<sequence/>`) matches nothing:
+        // the choice may then be absent.
+        let occurs = match (alts.len() < srcs.len(), occurs) {
+            (true, ir::Occurs::Required) => ir::Occurs::Optional,
+            (true, ir::Occurs::RepeatedRequired) => ir::Occurs::Repeated,
+            (_, o) => o,
+        };
+        if alts.len() < 2 {
+            // A choice of one alternative is that alternative: flattened as before.
+            return false;
+        }
         out.push(RawField {
             xml: None,
             ty: ir::Ty::Named(ident),
             target: None,
-            refs: alts.iter().filter_map(|a| a.refs).collect(),
+            refs: alts.iter().flat_map(|a| a.refs.iter().copied()).collect(),
             choice: alts,
             occurs,
             nillable: false,
             doc: None,
         });
         true
+    }
+
+    /// The alternatives of a choice's `items`, nested choices flattened; false for a
+    /// wildcard or an unresolved name (left to the flattening fallback to report).
+    fn sources<'p>(&self, items: &'p [Particle], out: &mut Vec<Src<'p>>, depth: usize) -> bool
+    where
+        'a: 'p,
+    {
+        if depth > 16 {
+            return false;
+        }
+        for item in items {
+            let ok = match item {
+                p if is_group_alt(p) => match p {
+                    Particle::GroupRef { name, occurs, .. } => {
+                        match self.defs.schemas.groups.get(name) {
+                            Some(g) => match &g.particle {
+                                Particle::Group {
+                                    kind: GroupKind::Choice,
+                                    items,
+                                    ..
+                                } => self.sources(items, out, depth + 1),
+                                gp => {
+                                    out.push(Src::Group(
+                                        GroupSrc {
+                                            particle: gp,
+                                            named: Some(&name.local),
+                                        },
+                                        occurs.min,
+                                    ));
+                                    true
+                                }
+                            },
+                            None => false,
+                        }
+                    }
+                    Particle::Group { occurs, .. }
+                    | Particle::Element(ElementParticle::Local { occurs, .. })
+                    | Particle::Element(ElementParticle::Ref { occurs, .. }) => {
+                        out.push(Src::Group(
+                            GroupSrc {
+                                particle: p,
+                                named: None,
+                            },
+                            occurs.min,
+                        ));
+                        true
+                    }
+                    Particle::Any(_) => false,
+                },
+                Particle::Element(ElementParticle::Local { decl, occurs }) => {
+                    out.push(Src::Elem(decl, occurs.min));
+                    true
+                }
+                Particle::Element(ElementParticle::Ref { name, occurs, .. }) => {
+                    let elements = &self.defs.schemas.elements;
+                    match elements.get(name) {
+                        Some(decl) => {
+                            let members = self.substitutes(name);
+                            if members.is_empty() {
+                                out.push(Src::Elem(decl, occurs.min));
+                            } else {
+                                // The head of a substitution group (EWS `<choice><element
+                                // ref="t:Path"/>..`): its members stand in its place on the
+                                // wire, so each is an alternative; the head too unless abstract.
+                                let heirs = std::iter::once(name).chain(&members);
+                                out.extend(
+                                    heirs
+                                        .filter_map(|q| elements.get(q))
+                                        .filter(|d| !d.is_abstract)
+                                        .map(|d| Src::Elem(d, occurs.min)),
+                                );
+                            }
+                            true
+                        }
+                        None => false,
+                    }
+                }
+                Particle::Group { items, .. } => self.sources(items, out, depth + 1),
+                Particle::GroupRef { .. } | Particle::Any(_) => false,
+            };
+            if !ok {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Lowers the alternatives; `None` after a problem was reported.
+    fn choice_alts(&mut self, srcs: &[Src<'_>], ident: &str, owner: Id) -> Option<Vec<RawAlt>> {
+        let mut scope = Scope::new();
+        let mut alts = Vec::with_capacity(srcs.len());
+        for src in srcs {
+            match src {
+                Src::Elem(decl, _) => alts.push(self.alternative(decl, &mut scope)?),
+                Src::Group(g, _) => alts.extend(self.group_alt(*g, ident, owner, &mut scope)),
+            }
+        }
+        Some(alts)
     }
 
     /// A reference to the head of a substitution group becomes a choice between the head
@@ -133,7 +236,7 @@ impl Ctx<'_> {
             xml: None,
             ty: ir::Ty::Named(ident),
             target: None,
-            refs: alts.iter().filter_map(|a| a.refs).collect(),
+            refs: alts.iter().flat_map(|a| a.refs.iter().copied()).collect(),
             choice: alts,
             occurs,
             nillable: false,
@@ -161,36 +264,40 @@ impl Ctx<'_> {
 
     fn alternatives(&mut self, decls: &[(&ElementDecl, u32)]) -> Option<Vec<RawAlt>> {
         let mut scope = Scope::new();
-        let mut alts = Vec::with_capacity(decls.len());
-        for (decl, _) in decls {
-            let r = self.resolve(decl.type_ref.as_ref(), &decl.at)?;
-            let (ty, target) = self.slot_ty(r);
-            alts.push(RawAlt {
-                variant: scope.claim(&upper_camel(&decl.name.local, "V"), ""),
-                xml: decl.name.clone(),
-                ty,
-                refs: match r {
-                    Resolved::Entry(id) => Some(id),
-                    Resolved::Builtin(_) => None,
-                },
-                nillable: decl.nillable,
-                boxed: target.is_some(),
-            });
-        }
-        Some(alts)
+        decls
+            .iter()
+            .map(|(decl, _)| self.alternative(decl, &mut scope))
+            .collect()
+    }
+
+    fn alternative(&mut self, decl: &ElementDecl, scope: &mut Scope) -> Option<RawAlt> {
+        let r = self.resolve(decl.type_ref.as_ref(), &decl.at)?;
+        let (ty, target) = self.slot_ty(r);
+        Some(RawAlt {
+            variant: scope.claim(&upper_camel(&decl.name.local, "V"), ""),
+            xml: decl.name.clone(),
+            ty,
+            refs: match r {
+                Resolved::Entry(id) => vec![id],
+                Resolved::Builtin(_) => Vec::new(),
+            },
+            nillable: decl.nillable,
+            boxed: target.is_some(),
+            group: Vec::new(),
+        })
     }
 
     /// The enum's Rust name: `{Owner}Choice`, the same every time the particle is lowered
     /// (a base's choice is lowered again for each subtype).
-    fn choice_name(&mut self, choice: &Particle, owner: Id, alts: &[RawAlt]) -> String {
+    fn choice_name(&mut self, choice: &Particle, owner: Id) -> String {
         let key: *const Particle = choice;
-        if let Some((name, _)) = self.choices.get(&key) {
+        if let Some(name) = self.choices.get(&key) {
             return name.clone();
         }
         let name = self
             .scope
             .claim(&format!("{}Choice", self.entries[owner].rust), "");
-        self.choices.insert(key, (name.clone(), alts.to_vec()));
+        self.choices.insert(key, name.clone());
         name
     }
 }

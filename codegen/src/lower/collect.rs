@@ -24,6 +24,8 @@ pub fn collect(defs: &Definitions, opts: super::Options) -> Ctx<'_> {
         element_types: BTreeMap::new(),
         newtypes: Vec::new(),
         choices: HashMap::new(),
+        group_names: HashMap::new(),
+        group_structs: Vec::new(),
         rpc_structs: Vec::new(),
         substitution_names: BTreeMap::new(),
         scope: crate::names::Scope::new(),

@@ -34,7 +34,7 @@ pub struct Bounds {
 }
 
 impl Bounds {
-    const ONE: Bounds = Bounds {
+    pub const ONE: Bounds = Bounds {
         min: 1,
         max: Some(1),
     };
@@ -107,7 +107,13 @@ impl Ctx<'_> {
         }
     }
 
-    fn particle(&mut self, p: &Particle, outer: Bounds, owner: Id, out: &mut Vec<RawField>) {
+    pub(super) fn particle(
+        &mut self,
+        p: &Particle,
+        outer: Bounds,
+        owner: Id,
+        out: &mut Vec<RawField>,
+    ) {
         match p {
             Particle::Element(ElementParticle::Local { decl, occurs }) => {
                 let b = Bounds::of(*occurs).times(outer);

@@ -46,6 +46,8 @@ pub struct Extras {
     pub attrs: Vec<RawAttr>,
     /// simpleContent: the text's type and the generated type it refers to.
     pub text: Option<(ir::Ty, Option<Id>)>,
+    /// Has an `xsd:anyAttribute` wildcard.
+    pub any_attrs: bool,
 }
 
 /// The attributes and text of every struct entry.
@@ -55,7 +57,15 @@ pub fn all_extras(ctx: &mut Ctx<'_>) -> BTreeMap<Id, Extras> {
         if ctx.entries[id].kind == Kind::Struct {
             let attrs = ctx.attrs_of(id);
             let text = ctx.text_of(id);
-            out.insert(id, Extras { attrs, text });
+            let any_attrs = ctx.any_attrs_of(id);
+            out.insert(
+                id,
+                Extras {
+                    attrs,
+                    text,
+                    any_attrs,
+                },
+            );
         }
     }
     out
@@ -74,10 +84,14 @@ pub fn build(
         let item = match ctx.entries[id].kind {
             Kind::Struct => Item::Struct(structure(ctx, id, &fields[&id], &extras[&id], &boxed)),
             Kind::Enum => Item::Enum(enumeration(ctx, id)),
-            Kind::Alias => Item::Alias(alias(ctx, id)),
+            Kind::Alias => match ctx.list_or_union(id) {
+                Some(SimpleVariety::List { item }) => Item::List(ctx.list_type(id, item)),
+                Some(SimpleVariety::Union { members }) => Item::Union(ctx.union_type(id, members)),
+                _ => Item::Alias(alias(ctx, id)),
+            },
         };
         let choices = match &item {
-            Item::Struct(s) => choice_enums(s, &mut emitted),
+            Item::Struct(s) => choice_enums(ctx, s, &mut emitted),
             _ => Vec::new(),
         };
         out.items.push(item);
@@ -86,6 +100,7 @@ pub fn build(
             out.items.push(Item::Poly(poly(ctx, id, keep)));
         }
     }
+    group_items(ctx, &mut out.items, &mut emitted);
     for (q, name, r) in ctx
         .newtypes
         .clone()
@@ -113,6 +128,44 @@ pub fn build(
     names.sort();
     out.type_names = names.into_iter().map(xml_name).collect();
     out
+}
+
+/// The structs of group alternatives that emitted choice enums use (and the choice enums
+/// those structs use in turn).
+fn group_items(
+    ctx: &Ctx<'_>,
+    items: &mut Vec<Item>,
+    emitted: &mut std::collections::BTreeSet<String>,
+) {
+    let mut done = std::collections::BTreeSet::new();
+    loop {
+        let wanted: Vec<String> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Choice(c) => Some(c),
+                _ => None,
+            })
+            .flat_map(|c| c.alts.iter())
+            .filter(|a| !a.group.is_empty())
+            .filter_map(|a| match &a.ty {
+                ir::Ty::Named(n) if !done.contains(n) => Some(n.clone()),
+                _ => None,
+            })
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        for name in wanted {
+            if !done.insert(name.clone()) {
+                continue;
+            }
+            if let Some((s, _)) = ctx.group_structs.iter().find(|(s, _)| s.ident == name) {
+                let choices = choice_enums(ctx, s, emitted);
+                items.push(Item::Struct(s.clone()));
+                items.extend(choices);
+            }
+        }
+    }
 }
 
 fn doc_of(def: &TypeDef) -> Option<String> {
@@ -206,6 +259,9 @@ fn structure(
             }
         })
         .collect();
+    let any_attrs = extras
+        .any_attrs
+        .then(|| name_field("otherAttributes", "other_attributes".to_owned()).0);
     let element_doc = match &e.origin {
         Origin::Element(q) => ctx.defs.schemas.elements.get(q).and_then(|d| d.doc.clone()),
         _ => None,
@@ -219,26 +275,33 @@ fn structure(
         attrs,
         text,
         element: e.element.as_ref().map(xml_name),
+        any_attrs,
     }
 }
 
-fn alt(a: &RawAlt) -> ir::ChoiceAlt {
+pub(super) fn alt(a: &RawAlt) -> ir::ChoiceAlt {
     ir::ChoiceAlt {
         variant: a.variant.clone(),
         xml: xml_name(&a.xml),
         ty: a.ty.clone(),
         nillable: a.nillable,
         boxed: a.boxed,
+        group: a.group.clone(),
     }
 }
 
 /// The choice enums `s` uses that were not emitted yet, in field order.
-fn choice_enums(s: &ir::Struct, emitted: &mut std::collections::BTreeSet<String>) -> Vec<Item> {
+fn choice_enums(
+    ctx: &Ctx<'_>,
+    s: &ir::Struct,
+    emitted: &mut std::collections::BTreeSet<String>,
+) -> Vec<Item> {
     s.fields
         .iter()
         .filter(|f| !f.choice.is_empty())
         .filter_map(|f| match &f.ty {
             ir::Ty::Named(n) if emitted.insert(n.clone()) => Some(Item::Choice(ir::ChoiceEnum {
+                extra: ctx.type_extra(&[n]),
                 ident: n.clone(),
                 alts: f.choice.clone(),
             })),
@@ -247,7 +310,7 @@ fn choice_enums(s: &ir::Struct, emitted: &mut std::collections::BTreeSet<String>
         .collect()
 }
 
-fn enumeration(ctx: &Ctx<'_>, id: Id) -> ir::Enum {
+pub(super) fn enumeration(ctx: &Ctx<'_>, id: Id) -> ir::Enum {
     let e = &ctx.entries[id];
     let mut scope = Scope::new();
     let mut seen = std::collections::BTreeSet::new();
@@ -286,7 +349,7 @@ fn alias(ctx: &mut Ctx<'_>, id: Id) -> ir::Alias {
                 let r = ctx.resolve(Some(base), &at);
                 r.map_or(ir::Ty::Builtin(ir::Builtin::String), |r| ctx.slot_ty(r).0)
             }
-            // Kept as their text: lossless until lists and unions get types of their own.
+            // Lists and unions are items of their own (see `simple.rs`).
             SimpleVariety::List { .. } | SimpleVariety::Union { .. } => {
                 ir::Ty::Builtin(ir::Builtin::String)
             }

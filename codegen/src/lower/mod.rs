@@ -9,6 +9,7 @@ mod choice;
 mod collect;
 mod custom;
 mod fields;
+mod group;
 mod inherit;
 mod items;
 mod namespaces;
@@ -17,6 +18,7 @@ mod ops;
 mod overrides;
 mod reach;
 mod rpc;
+mod simple;
 
 use std::collections::BTreeMap;
 
@@ -127,9 +129,12 @@ pub struct Ctx<'a> {
     pub element_types: BTreeMap<QName, String>,
     /// Global elements that get a newtype wrapper: (element, Rust name, wrapped type).
     pub newtypes: Vec<(QName, String, Resolved)>,
-    /// Choice enums by the particle they come from: (Rust name, alternatives).
-    pub choices:
-        std::collections::HashMap<*const wsdl::model::Particle, (String, Vec<choice::RawAlt>)>,
+    /// Choice enums by the particle they come from.
+    pub choices: std::collections::HashMap<*const wsdl::model::Particle, String>,
+    /// Structs of group alternatives of choices, by the particle they come from.
+    pub group_names: std::collections::HashMap<*const wsdl::model::Particle, String>,
+    /// Those structs, with the types they refer to.
+    pub group_structs: Vec<(ir::Struct, Vec<Id>)>,
     /// Choice enums of substitution group heads, by head.
     pub substitution_names: BTreeMap<QName, String>,
     /// Wrapper structs of rpc operations, with the types they refer to.

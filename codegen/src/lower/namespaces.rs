@@ -45,6 +45,12 @@ pub fn assign(file: &mut File, target_ns: &str) {
         .collect();
 }
 
+/// Calls `f` on the XML names of a choice alternative (a group's: each of its elements).
+fn alt(a: &mut crate::ir::ChoiceAlt, f: &mut dyn FnMut(&mut XmlName)) {
+    f(&mut a.xml);
+    a.group.iter_mut().for_each(|g| f(&mut g.xml));
+}
+
 /// Calls `f` on every XML name of the file.
 fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
     for item in &mut file.items {
@@ -54,7 +60,7 @@ fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
                 s.element.iter_mut().for_each(&mut *f);
                 s.attrs.iter_mut().for_each(|a| f(&mut a.xml));
                 for field in &mut s.fields {
-                    field.choice.iter_mut().for_each(|a| f(&mut a.xml));
+                    field.choice.iter_mut().for_each(|a| alt(a, &mut *f));
                 }
                 s.fields
                     .iter_mut()
@@ -67,8 +73,8 @@ fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
                 }
             }
             Item::Newtype(n) => f(&mut n.element),
-            Item::Choice(c) => c.alts.iter_mut().for_each(|a| f(&mut a.xml)),
-            Item::Enum(_) | Item::Alias(_) => {}
+            Item::Choice(c) => c.alts.iter_mut().for_each(|a| alt(a, &mut *f)),
+            Item::Enum(_) | Item::Alias(_) | Item::List(_) | Item::Union(_) => {}
         }
     }
     file.type_names.iter_mut().for_each(&mut *f);

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use wsdl::model::{QName, SimpleVariety, TypeDef};
+use wsdl::model::QName;
 
 use super::fields::RawField;
 use super::items::Extras;
@@ -80,26 +80,11 @@ pub fn compute(
                 stack.extend(x.attrs.iter().filter_map(|a| a.refs));
                 stack.extend(x.text.as_ref().and_then(|t| t.1));
             }
-            Kind::Alias | Kind::Enum => stack.extend(simple_base(ctx, id)),
+            Kind::Alias | Kind::Enum => stack.extend(ctx.simple_refs(id)),
         }
     }
     Reach {
         ids: Some(ids),
         elements: Some(elements),
-    }
-}
-
-/// The generated type a simple type's alias names, if any.
-fn simple_base(ctx: &mut Ctx<'_>, id: Id) -> Option<Id> {
-    let TypeDef::Simple(s) = ctx.entries[id].def else {
-        return None;
-    };
-    let SimpleVariety::Restriction { base, .. } = &s.variety else {
-        return None;
-    };
-    let at = s.at.clone();
-    match ctx.resolve(Some(base), &at)? {
-        Resolved::Entry(b) => Some(b),
-        Resolved::Builtin(_) => None,
     }
 }

@@ -84,6 +84,7 @@ impl Ctx<'_> {
             attrs: Vec::new(),
             text: None,
             element: Some(xml_name(&wrapper)),
+            any_attrs: None,
         };
         self.rpc_structs.push((s, refs));
         Some(wrapper)

@@ -11,6 +11,7 @@ use super::writer::{Writer, escape_into};
 
 /// A resolved type name with the lexical form it was written with.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TypeRef {
     /// Namespace URI.
     pub ns: String,
@@ -26,6 +27,7 @@ pub struct TypeRef {
 /// exactly as written, and the namespace bindings that the captured XML uses from outside
 /// itself, so it can be written back under any envelope and reads back equal.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AnyValue {
     /// The element's own name; kept only for `xsd:any` wildcard content.
     pub(crate) name: Option<(String, String)>,

@@ -26,6 +26,15 @@ pub enum DecodeErrorKind {
         /// The text (cut to 64 characters).
         text: String,
     },
+    /// An item of an `xsd:list` value that does not parse as the list's item type.
+    InvalidListItem {
+        /// The expected XSD or Rust type of the items.
+        ty: &'static str,
+        /// The item's position in the list (0-based).
+        index: usize,
+        /// The item's text (cut to 64 characters).
+        text: String,
+    },
     /// A required element (`minOccurs >= 1`) is missing.
     MissingElement {
         /// Local name of the missing element.
@@ -75,6 +84,9 @@ impl fmt::Display for DecodeErrorKind {
             Self::TooDeep { limit } => write!(f, "elements nested deeper than {limit} levels"),
             Self::UnknownEntity(e) => write!(f, "unknown or invalid entity reference `&{e};`"),
             Self::InvalidValue { ty, text } => write!(f, "`{text}` is not a valid {ty}"),
+            Self::InvalidListItem { ty, index, text } => {
+                write!(f, "list item {index} `{text}` is not a valid {ty}")
+            }
             Self::MissingElement { name } => write!(f, "required element `{name}` is missing"),
             Self::DuplicateElement { name } => write!(f, "element `{name}` occurs more than once"),
             Self::UnexpectedElement { name } => write!(f, "unexpected element `{name}` in text"),
@@ -141,22 +153,61 @@ impl std::error::Error for DecodeError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     ty: &'static str,
+    /// For an `xsd:list`: the position of the item that did not parse.
+    item: Option<usize>,
 }
 
 impl ParseError {
     /// The text is not a valid `ty` (an XSD type name such as `dateTime`).
     pub const fn new(ty: &'static str) -> Self {
-        Self { ty }
+        Self { ty, item: None }
+    }
+    /// The same error, for item `i` (0-based) of an `xsd:list`.
+    pub const fn at_item(self, i: usize) -> Self {
+        Self {
+            ty: self.ty,
+            item: Some(i),
+        }
     }
     /// The type that was expected.
     pub fn expected(&self) -> &'static str {
         self.ty
     }
+    /// For a list value: the position (0-based) of the item that did not parse.
+    pub fn item(&self) -> Option<usize> {
+        self.item
+    }
+    /// The decode error kind for `text` (the element's or attribute's whole text).
+    pub(crate) fn kind(&self, text: &str) -> DecodeErrorKind {
+        let cut = |t: &str| super::reader::truncate(t, 64);
+        match self.item {
+            Some(index) => DecodeErrorKind::InvalidListItem {
+                ty: self.ty,
+                index,
+                text: cut(list_item(text, index)),
+            },
+            None => DecodeErrorKind::InvalidValue {
+                ty: self.ty,
+                text: cut(text),
+            },
+        }
+    }
+}
+
+/// Item `i` of a list's text (as `parse_list` splits it).
+fn list_item(text: &str, i: usize) -> &str {
+    text.split([' ', '\t', '\n', '\r'])
+        .filter(|t| !t.is_empty())
+        .nth(i)
+        .unwrap_or_default()
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not a valid {}", self.ty)
+        match self.item {
+            Some(i) => write!(f, "list item {i} is not a valid {}", self.ty),
+            None => write!(f, "not a valid {}", self.ty),
+        }
     }
 }
 

@@ -6,23 +6,29 @@
 //! nesting beyond [`ReaderLimits::max_depth`]; skipping and capturing are iterative.
 
 mod any;
+mod any_attr;
 mod binary;
 mod error;
+mod list;
 mod name;
 mod reader;
 mod scalar;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod temporal;
 mod traits;
 mod writer;
 
 pub use any::{AnyValue, TypeRef};
+pub use any_attr::AnyAttribute;
 pub use binary::{HexBinary, decode_base64};
 pub use error::{
     DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, ParseError, ReadResult, Result,
     WriteResult,
 };
+pub use list::{parse_list, write_list};
 pub use name::{Name, Nillable, QName, XML_NS, XSD_NS, XSI_NS, split_qname};
-pub use reader::{DEFAULT_MAX_DEPTH, Reader, ReaderLimits, Start};
+pub use reader::{DEFAULT_MAX_DEPTH, GroupAt, GroupSlot, Reader, ReaderLimits, Start};
 pub use temporal::{Date, DateTime, Decimal, Time};
 pub use traits::{
     AttrInfo, Body, Complex, DynComplex, Element, FieldInfo, NILLABLE, OPTIONAL, REPEATED,

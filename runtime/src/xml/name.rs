@@ -88,6 +88,7 @@ pub fn split_qname(name: &str) -> (&str, &str) {
 
 /// A value of a `nillable="true"` element: `xsi:nil="true"` or a value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Nillable<T> {
     /// The element was present with `xsi:nil="true"`.
     #[default]

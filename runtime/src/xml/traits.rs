@@ -4,6 +4,7 @@
 //! seen-field tracking, required checks and namespace handling live once in
 //! [`Reader::read_complex`] and [`Writer::write_complex`], which take `&mut dyn DynComplex`.
 
+use super::any_attr::AnyAttribute;
 use super::error::{ParseError, ReadResult, Result, WriteResult};
 use super::name::Name;
 use super::reader::{Reader, Start};
@@ -138,6 +139,14 @@ pub trait Complex: Default {
         let _ = out;
         Ok(())
     }
+    /// True for a type with an `xsd:anyAttribute` wildcard: attributes its table does not
+    /// declare go to [`any_attrs_mut`](Self::any_attrs_mut) (write them back in
+    /// `write_attrs` with [`Writer::any_attrs`]).
+    const ANY_ATTRS: bool = false;
+    /// The wildcard's slot, when [`ANY_ATTRS`](Self::ANY_ATTRS) is set.
+    fn any_attrs_mut(&mut self) -> Option<&mut Vec<AnyAttribute>> {
+        None
+    }
 }
 
 /// The object-safe face of [`Complex`], so the reading and writing cores are compiled once.
@@ -158,6 +167,10 @@ pub trait DynComplex {
     fn dyn_read_text(&mut self, text: &str) -> std::result::Result<(), ParseError>;
     /// `Complex::write_text`.
     fn dyn_write_text(&self, out: &mut TextSink) -> WriteResult;
+    /// `Complex::ANY_ATTRS`.
+    fn has_any_attrs(&self) -> bool;
+    /// `Complex::any_attrs_mut`.
+    fn dyn_any_attrs_mut(&mut self) -> Option<&mut Vec<AnyAttribute>>;
 }
 
 impl<T: Complex> DynComplex for T {
@@ -184,6 +197,12 @@ impl<T: Complex> DynComplex for T {
     }
     fn dyn_write_text(&self, out: &mut TextSink) -> WriteResult {
         self.write_text(out)
+    }
+    fn has_any_attrs(&self) -> bool {
+        T::ANY_ATTRS
+    }
+    fn dyn_any_attrs_mut(&mut self) -> Option<&mut Vec<AnyAttribute>> {
+        self.any_attrs_mut()
     }
 }
 

@@ -52,7 +52,7 @@ impl<'a> Reader<'a> {
     /// against `v`'s field table (unknown children skipped), then the required check.
     pub fn read_complex(&mut self, s: &Start<'_>, v: &mut dyn DynComplex) -> ReadResult {
         let info = v.info();
-        if !info.attrs.is_empty() && s.has_attrs() {
+        if (!info.attrs.is_empty() || v.has_any_attrs()) && s.has_attrs() {
             self.read_attrs(s, v)?;
         }
         if v.has_text() {
@@ -64,6 +64,7 @@ impl<'a> Reader<'a> {
         let depth = self.stack.len();
         let mut seen = Seen::new(info.fields.len());
         let mut hint = 0;
+        let mut prev = None;
         let mut any_child = false;
         while let Some(c) = self.next_child()? {
             any_child = true;
@@ -75,6 +76,7 @@ impl<'a> Reader<'a> {
                         return Err(self.err_at(kind, c.pos));
                     }
                     hint = i;
+                    self.prev_field = prev.replace(i);
                     self.wildcard = f.is_wildcard();
                     let r = v.dyn_read_field(i, self, &c);
                     self.wildcard = false;
@@ -153,6 +155,7 @@ impl<'a> Reader<'a> {
             }
             let (prefix, local) = split_qname(key);
             let Some(i) = attrs.iter().position(|x| x.name.local == local) else {
+                self.any_attr(s, v, &a, prefix, local)?;
                 continue;
             };
             // Unprefixed attributes are in no namespace (the default namespace does not apply).
@@ -162,18 +165,14 @@ impl<'a> Reader<'a> {
                 self.resolve_prefix(prefix, s.pos)?
             };
             if &*ns != attrs[i].name.ns {
+                self.any_attr(s, v, &a, prefix, local)?;
                 continue;
             }
             let value = a
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), s.pos))?;
-            v.dyn_read_attr(i, &value).map_err(|e| {
-                let kind = DecodeErrorKind::InvalidValue {
-                    ty: e.expected(),
-                    text: super::truncate(&value, 64),
-                };
-                self.err_at(kind, s.pos)
-            })?;
+            v.dyn_read_attr(i, &value)
+                .map_err(|e| self.err_at(e.kind(&value), s.pos))?;
         }
         Ok(())
     }

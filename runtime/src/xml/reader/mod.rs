@@ -1,8 +1,10 @@
 //! Streaming reader over a byte slice: quick-xml's borrowing event scan plus a light
 //! namespace stack, an element stack for error paths, and a nesting limit. No DOM.
 
+mod attrs;
 mod capture;
 mod complex;
+mod group;
 mod ns;
 
 use std::borrow::Cow;
@@ -13,6 +15,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use super::error::{DecodeError, DecodeErrorKind, ParseError, ReadResult, Result};
 use super::name::{QName, XSI_NS, split_qname};
 use super::traits::Simple;
+pub use group::{GroupAt, GroupSlot};
 use ns::NsStack;
 
 /// Default limit on element nesting: deep enough for any real SOAP message, shallow enough
@@ -104,6 +107,8 @@ pub struct Reader<'a> {
     max_depth: usize,
     /// Set while a wildcard (`xsd:any`) field reads its element: `AnyValue` then keeps its name.
     wildcard: bool,
+    /// While `read_field` runs: the table index the previous sibling matched (choice groups).
+    prev_field: Option<usize>,
 }
 
 /// True when `bytes` holds a C0 control other than tab/LF/CR, or a 0xEF lead byte
@@ -149,6 +154,7 @@ impl<'a> Reader<'a> {
             stack: Vec::with_capacity(32),
             max_depth: limits.max_depth,
             wildcard: false,
+            prev_field: None,
         })
     }
 
@@ -514,11 +520,7 @@ impl<'a> Reader<'a> {
             path.push('/');
             path.push_str(s.local());
         }
-        let kind = DecodeErrorKind::InvalidValue {
-            ty: e.expected(),
-            text: truncate(text, 64),
-        };
-        DecodeError::new(kind, path, s.pos)
+        DecodeError::new(e.kind(text), path, s.pos)
     }
 }
 
