@@ -23,7 +23,9 @@ impl Simple for String {
 impl XmlValue for String {
     fn read_xml(r: &mut Reader<'_>, s: &Start<'_>) -> Result<Self> {
         // Text that needed no unescaping is copied once, straight from the document.
-        Ok(r.text(s)?.into_owned())
+        let t = r.text(s)?;
+        r.charge(t.len())?;
+        Ok(t.into_owned())
     }
     fn write_xml(&self, w: &mut Writer, n: &Name) -> WriteResult {
         w.simple(self, n)

@@ -201,8 +201,8 @@ impl<'a> Reader<'a> {
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
-        slot.push(T::read_xml(self, s)?);
-        Ok(())
+        let v = T::read_xml(self, s)?;
+        self.push_item(slot, v)
     }
 
     /// Reads a required boxed field (a recursive type).
@@ -219,6 +219,7 @@ impl<'a> Reader<'a> {
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
+        self.charge(size_of::<T>())?;
         *slot = Some(Box::new(T::read_xml(self, s)?));
         Ok(())
     }
@@ -226,6 +227,7 @@ impl<'a> Reader<'a> {
     /// Reads complex element `s` as `T` into a box, ignoring its `xsi:type` (the caller has
     /// dispatched on it already).
     pub fn read_boxed<T: Complex>(&mut self, s: &Start<'_>) -> Result<Box<T>> {
+        self.charge(size_of::<T>())?;
         let mut v = Box::<T>::default();
         self.read_complex(s, &mut *v)?;
         Ok(v)
