@@ -22,7 +22,9 @@ pub use error::{
     WriteResult,
 };
 pub use name::{Name, Nillable, QName, XML_NS, XSD_NS, XSI_NS, split_qname};
-pub use reader::{DEFAULT_MAX_DEPTH, Reader, ReaderLimits, Start};
+pub use reader::{
+    DEFAULT_BUDGET_FLOOR, DEFAULT_BUDGET_PER_BYTE, DEFAULT_MAX_DEPTH, Reader, ReaderLimits, Start,
+};
 pub use temporal::{Date, DateTime, Decimal, Time};
 pub use traits::{
     AttrInfo, Body, Complex, DynComplex, Element, FieldInfo, NILLABLE, OPTIONAL, REPEATED,

@@ -53,7 +53,8 @@ macro_rules! integer {
                 xml_trim(text).parse().map_err(|_| ParseError::new($xsd))
             }
             fn write_text(&self, out: &mut TextSink) -> WriteResult {
-                out.push_display(self);
+                let v = *self as i128;
+                out.push_int(v < 0, v.unsigned_abs() as u64);
                 Ok(())
             }
         }

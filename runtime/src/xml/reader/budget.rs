@@ -43,16 +43,15 @@ impl Reader<'_> {
         self.err(DecodeErrorKind::BudgetExceeded { limit: self.budget })
     }
 
-    /// Pushes onto a repeated field, growing it by half (not doubling: 300 items then hold
-    /// at most 316 slots, not 512) and charging the growth.
+    /// Makes room for one more item of a repeated field, growing it by half (not doubling:
+    /// 300 items then hold at most 316 slots, not 512) and charging the growth.
     #[inline]
-    pub(super) fn push_item<T>(&mut self, slot: &mut Vec<T>, v: T) -> ReadResult {
+    pub(super) fn reserve_item<T>(&mut self, slot: &mut Vec<T>) -> ReadResult {
         if slot.len() == slot.capacity() {
             let more = (slot.capacity() / 2).max(4);
             self.charge(more.saturating_mul(size_of::<T>()))?;
             slot.reserve_exact(more);
         }
-        slot.push(v);
         Ok(())
     }
 }

@@ -201,8 +201,9 @@ impl<'a> Reader<'a> {
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
-        let v = T::read_xml(self, s)?;
-        self.push_item(slot, v)
+        self.reserve_item(slot)?;
+        slot.push(T::read_xml(self, s)?);
+        Ok(())
     }
 
     /// Reads a required boxed field (a recursive type).

@@ -128,8 +128,7 @@ impl<'a> Lexer<'a> {
             Some(b'?') => {
                 let end = self.find(at + 2, "?>", "unclosed processing instruction")?;
                 let target = &b[at + 2..end];
-                let decl = target.starts_with(b"xml")
-                    && target.get(3).is_none_or(|&c| is_ws(c));
+                let decl = target.starts_with(b"xml") && target.get(3).is_none_or(|&c| is_ws(c));
                 self.pos = end + 2;
                 Ok(if decl { Tok::Decl } else { Tok::Ignored })
             }
@@ -183,7 +182,10 @@ impl<'a> Lexer<'a> {
                 at,
             )),
             None => Err((
-                format!("end tag `{}` without a start tag", super::truncate(name, 64)),
+                format!(
+                    "end tag `{}` without a start tag",
+                    super::truncate(name, 64)
+                ),
                 at,
             )),
         }
@@ -283,7 +285,16 @@ mod tests {
             }
         );
         assert_eq!(&t[4..7], &[Tok::Text("t"), Tok::Ref("amp"), Tok::Text("u")]);
-        assert_eq!(&t[7..], &[Tok::End, Tok::Ignored, Tok::CData("<x>"), Tok::Ignored, Tok::End]);
+        assert_eq!(
+            &t[7..],
+            &[
+                Tok::End,
+                Tok::Ignored,
+                Tok::CData("<x>"),
+                Tok::Ignored,
+                Tok::End
+            ]
+        );
     }
 
     #[test]

@@ -58,16 +58,64 @@ impl TextSink {
         let _ = write!(self.out, "{v}");
     }
 
+    /// Appends an integer's decimal digits (without the formatting machinery): `-` when
+    /// `negative`, then `magnitude`.
+    pub(crate) fn push_int(&mut self, negative: bool, magnitude: u64) {
+        let mut buf = [0u8; 21];
+        let mut i = buf.len();
+        let mut n = magnitude;
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if negative {
+            i -= 1;
+            buf[i] = b'-';
+        }
+        self.out.extend_from_slice(&buf[i..]);
+    }
+
     /// Appends text known to need no escaping (digits, base64, validated lexical forms).
     pub(crate) fn push_safe(&mut self, s: &str) {
         self.out.extend_from_slice(s.as_bytes());
     }
 }
 
+/// True when some byte of `b` may need escaping or refusing in text (`& < >`, CR, other C0
+/// controls but TAB and LF, the 0xEF lead of U+FFFE/U+FFFF) or, with `attr`, also in an
+/// attribute value (`"`, TAB, LF). Branch-free within 32-byte chunks so it vectorizes: most
+/// values need nothing and are then copied whole.
+#[inline]
+fn needs_escape(b: &[u8], attr: bool) -> bool {
+    let keep = if attr { 0u8 } else { 1u8 };
+    let bad = |c: u8| {
+        let ctl = (c < 0x20) & (((c == b'\t') | (c == b'\n')) as u8 & keep == 0);
+        ctl | (c == b'&') | (c == b'<') | (c == b'>') | (c == 0xEF) | ((c == b'"') & (keep == 0))
+    };
+    let mut chunks = b.chunks_exact(32);
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |acc, &c| acc | bad(c)) {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .fold(false, |acc, &c| acc | bad(c))
+}
+
 /// Escapes `s` into `out`: `& < >` and CR always, also `"` TAB LF in attribute values (so
 /// attribute normalisation on reading gives them back).
 pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str, attr: bool) -> WriteResult {
     let b = s.as_bytes();
+    if !needs_escape(b, attr) {
+        out.extend_from_slice(b);
+        return Ok(());
+    }
     let mut last = 0;
     for (i, &c) in b.iter().enumerate() {
         let rep: &[u8] = match CLASS[c as usize] {
