@@ -132,10 +132,11 @@ impl<'a> Reader<'a> {
             match self.event()? {
                 Tok::Start {
                     qname,
+                    local_at,
                     attrs,
                     empty,
                 } => {
-                    let c = self.open(qname, attrs, empty)?;
+                    let c = self.open(qname, local_at, attrs, empty)?;
                     self.record_uses(&c, outer, used)?;
                     if empty {
                         self.close();

@@ -12,9 +12,11 @@ use memchr::{memchr, memchr2, memchr3_iter};
 /// One piece of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Tok<'a> {
-    /// A start tag: its name, the raw rest of the tag (attributes), and whether it is `<a/>`.
+    /// A start tag: its name, where its local part starts (after the first `:`, else 0),
+    /// the raw rest of the tag (attributes), and whether it is `<a/>`.
     Start {
         qname: &'a str,
+        local_at: usize,
         attrs: &'a str,
         empty: bool,
     },
@@ -196,7 +198,11 @@ impl<'a> Lexer<'a> {
         let b = self.bytes();
         // The name, up to whitespace, `/` or `>`; a tag without attributes ends right there.
         let mut i = at + 1;
+        let mut colon = 0;
         while i < b.len() && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>') {
+            if b[i] == b':' && colon == 0 {
+                colon = i - at;
+            }
             i += 1;
         }
         if i == at + 1 {
@@ -220,6 +226,7 @@ impl<'a> Lexer<'a> {
         }
         Ok(Tok::Start {
             qname,
+            local_at: colon,
             attrs,
             empty,
         })
@@ -264,6 +271,7 @@ mod tests {
             t[1],
             Tok::Start {
                 qname: "a:r",
+                local_at: 2,
                 attrs: r#" x='1>' y="2""#,
                 empty: false
             }
@@ -272,6 +280,7 @@ mod tests {
             t[2],
             Tok::Start {
                 qname: "b",
+                local_at: 0,
                 attrs: "",
                 empty: true
             }
@@ -280,6 +289,7 @@ mod tests {
             t[3],
             Tok::Start {
                 qname: "c",
+                local_at: 0,
                 attrs: " ",
                 empty: false
             }
@@ -302,6 +312,7 @@ mod tests {
         let t = toks(r#"<a k="v"/>"#);
         let want = Tok::Start {
             qname: "a",
+            local_at: 0,
             attrs: r#" k="v""#,
             empty: true,
         };

@@ -69,6 +69,8 @@ struct Open<'a> {
 #[derive(Debug, Clone)]
 pub struct Start<'a> {
     qname: &'a str,
+    /// Where the local part of `qname` starts: after the first `:`, else 0.
+    local_at: usize,
     attrs: &'a str,
     empty: bool,
     nil: bool,
@@ -83,12 +85,14 @@ impl<'a> Start<'a> {
         self.qname
     }
     /// The local part of the element name.
+    #[inline]
     pub fn local(&self) -> &'a str {
-        split_qname(self.qname).1
+        &self.qname[self.local_at..]
     }
     /// The prefix of the element name (`""` when none).
+    #[inline]
     pub fn prefix(&self) -> &'a str {
-        split_qname(self.qname).0
+        &self.qname[..self.local_at.saturating_sub(1)]
     }
     /// True for a self-closing tag (`<a/>`).
     pub fn is_empty(&self) -> bool {
@@ -186,9 +190,10 @@ impl<'a> Reader<'a> {
             match self.event()? {
                 Tok::Start {
                     qname,
+                    local_at,
                     attrs,
                     empty,
-                } => return self.open(qname, attrs, empty),
+                } => return self.open(qname, local_at, attrs, empty),
                 Tok::Text(t) if t.trim_ascii().is_empty() => {}
                 Tok::Decl | Tok::Ignored => {}
                 Tok::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
@@ -220,9 +225,10 @@ impl<'a> Reader<'a> {
             match self.event()? {
                 Tok::Start {
                     qname,
+                    local_at,
                     attrs,
                     empty,
-                } => return self.open(qname, attrs, empty).map(Some),
+                } => return self.open(qname, local_at, attrs, empty).map(Some),
                 Tok::End => return Ok(None),
                 Tok::Ref(r) => {
                     self.resolve_ref(r)?;
@@ -439,12 +445,19 @@ impl<'a> Reader<'a> {
     /// Pushes a start tag: nesting check, namespace declarations, xsi:type / xsi:nil.
     /// A tag without attributes (the usual case) touches no namespace state.
     #[inline]
-    fn open(&mut self, qname: &'a str, attrs: &'a str, empty: bool) -> Result<Start<'a>> {
+    fn open(
+        &mut self,
+        qname: &'a str,
+        local_at: usize,
+        attrs: &'a str,
+        empty: bool,
+    ) -> Result<Start<'a>> {
         if self.stack.len() >= self.max_depth {
             return Err(self.too_deep());
         }
         let mut start = Start {
             qname,
+            local_at,
             attrs,
             empty,
             nil: false,

@@ -154,3 +154,60 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str, attr: bool) -> WriteResult
     out.extend_from_slice(&b[last..]);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{TextSink, escape_into};
+
+    fn esc(s: &str, attr: bool) -> String {
+        let mut out = Vec::new();
+        escape_into(&mut out, s, attr).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn special_bytes_are_escaped_in_every_chunk_position() {
+        for len in [1, 31, 32, 33, 64, 100] {
+            for at in [0, len / 2, len - 1] {
+                for (c, text, attr) in [
+                    ('&', "&amp;", "&amp;"),
+                    ('<', "&lt;", "&lt;"),
+                    ('>', "&gt;", "&gt;"),
+                    ('\r', "&#xD;", "&#xD;"),
+                    ('"', "\"", "&quot;"),
+                    ('\t', "\t", "&#x9;"),
+                    ('\n', "\n", "&#xA;"),
+                ] {
+                    let mut s: Vec<char> = vec!['a'; len];
+                    s[at] = c;
+                    let s: String = s.into_iter().collect();
+                    assert_eq!(esc(&s, false), s.replace(c, text), "{len} {at} {c:?}");
+                    assert_eq!(esc(&s, true), s.replace(c, attr), "{len} {at} {c:?}");
+                }
+                let mut bad = vec![b'a'; len];
+                bad[at] = 0x01;
+                let bad = String::from_utf8(bad).unwrap();
+                let mut out = Vec::new();
+                assert!(escape_into(&mut out, &bad, false).is_err());
+            }
+        }
+        assert!(escape_into(&mut Vec::new(), "x\u{FFFE}", false).is_err());
+        assert_eq!(esc("\u{F000}\u{FFFD}é", false), "\u{F000}\u{FFFD}é");
+    }
+
+    #[test]
+    fn integers_are_written_in_decimal() {
+        let cases = [
+            (false, 0, "0"),
+            (false, 7, "7"),
+            (true, 42, "-42"),
+            (false, u64::MAX, "18446744073709551615"),
+            (true, i64::MIN.unsigned_abs(), "-9223372036854775808"),
+        ];
+        for (neg, mag, want) in cases {
+            let mut sink = TextSink::default();
+            sink.push_int(neg, mag);
+            assert_eq!(sink.out, want.as_bytes());
+        }
+    }
+}
