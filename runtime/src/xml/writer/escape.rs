@@ -85,73 +85,81 @@ impl TextSink {
     }
 }
 
-/// True when some byte of `b` may need escaping or refusing in text (`& < >`, CR, other C0
-/// controls but TAB and LF, the 0xEF lead of U+FFFE/U+FFFF) or, with `attr`, also in an
-/// attribute value (`"`, TAB, LF). Branch-free within 32-byte chunks so it vectorizes: most
-/// values need nothing and are then copied whole.
-#[inline]
-fn needs_escape(b: &[u8], attr: bool) -> bool {
-    let keep = if attr { 0u8 } else { 1u8 };
-    let bad = |c: u8| {
-        let ctl = (c < 0x20) & (((c == b'\t') | (c == b'\n')) as u8 & keep == 0);
-        ctl | (c == b'&') | (c == b'<') | (c == b'>') | (c == 0xEF) | ((c == b'"') & (keep == 0))
-    };
-    let mut chunks = b.chunks_exact(32);
-    for chunk in &mut chunks {
-        if chunk.iter().fold(false, |acc, &c| acc | bad(c)) {
-            return true;
-        }
+/// True when some byte of `chunk` may need escaping or refusing in text (`& < >`, CR, other
+/// C0 controls but TAB and LF, the 0xEF lead of U+FFFE/U+FFFF) or, with `attr`, also in an
+/// attribute value (`"`, TAB, LF). Fixed-size and branch-free, so it compiles to a few
+/// vector instructions: most 16-byte runs of a value need nothing and are copied whole.
+#[inline(always)]
+fn any_special(chunk: &[u8; 16], attr: bool) -> bool {
+    let mut acc = false;
+    for &c in chunk {
+        let tab_lf = (c == b'\t') | (c == b'\n');
+        let ctl = (c < 0x20) & (attr | !tab_lf);
+        acc |= ctl | (c == b'&') | (c == b'<') | (c == b'>') | (c == 0xEF) | (attr & (c == b'"'));
     }
-    chunks
-        .remainder()
-        .iter()
-        .fold(false, |acc, &c| acc | bad(c))
+    acc
 }
 
 /// Escapes `s` into `out`: `& < >` and CR always, also `"` TAB LF in attribute values (so
-/// attribute normalisation on reading gives them back).
+/// attribute normalisation on reading gives them back). Runs of 16 bytes that need nothing
+/// are skipped at once (the tail is padded to 16); only a run holding a special byte is
+/// looked at byte by byte.
 pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str, attr: bool) -> WriteResult {
     let b = s.as_bytes();
-    if !needs_escape(b, attr) {
-        out.extend_from_slice(b);
-        return Ok(());
-    }
     let mut last = 0;
-    for (i, &c) in b.iter().enumerate() {
-        let rep: &[u8] = match CLASS[c as usize] {
-            0 => continue,
-            2 if !attr => continue,
-            1 | 2 => match c {
-                b'&' => b"&amp;",
-                b'<' => b"&lt;",
-                b'>' => b"&gt;",
-                b'\r' => b"&#xD;",
-                b'"' => b"&quot;",
-                b'\t' => b"&#x9;",
-                _ => b"&#xA;",
-            },
-            4 => {
-                if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) {
-                    let code = if b[i + 2] == 0xBE { 0xFFFE } else { 0xFFFF };
-                    return Err(EncodeError::new(EncodeErrorKind::InvalidChar {
-                        code,
-                        at: i,
-                    }));
-                }
-                continue;
+    let mut i = 0;
+    while i < b.len() {
+        let end = (i + 16).min(b.len());
+        let mut chunk = [b'a'; 16];
+        chunk[..end - i].copy_from_slice(&b[i..end]);
+        if any_special(&chunk, attr) {
+            for j in i..end {
+                escape_byte(out, b, j, attr, &mut last)?;
             }
-            _ => {
+        }
+        i = end;
+    }
+    out.extend_from_slice(&b[last..]);
+    Ok(())
+}
+
+/// Handles byte `i` of `b`: writes what precedes it since `last` and its replacement when
+/// it needs one, refuses it when XML cannot carry it.
+#[inline]
+fn escape_byte(out: &mut Vec<u8>, b: &[u8], i: usize, attr: bool, last: &mut usize) -> WriteResult {
+    let c = b[i];
+    let rep: &[u8] = match CLASS[c as usize] {
+        0 => return Ok(()),
+        2 if !attr => return Ok(()),
+        1 | 2 => match c {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'\r' => b"&#xD;",
+            b'"' => b"&quot;",
+            b'\t' => b"&#x9;",
+            _ => b"&#xA;",
+        },
+        4 => {
+            if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) {
+                let code = if b[i + 2] == 0xBE { 0xFFFE } else { 0xFFFF };
                 return Err(EncodeError::new(EncodeErrorKind::InvalidChar {
-                    code: c as u32,
+                    code,
                     at: i,
                 }));
             }
-        };
-        out.extend_from_slice(&b[last..i]);
-        out.extend_from_slice(rep);
-        last = i + 1;
-    }
-    out.extend_from_slice(&b[last..]);
+            return Ok(());
+        }
+        _ => {
+            return Err(EncodeError::new(EncodeErrorKind::InvalidChar {
+                code: c as u32,
+                at: i,
+            }));
+        }
+    };
+    out.extend_from_slice(&b[*last..i]);
+    out.extend_from_slice(rep);
+    *last = i + 1;
     Ok(())
 }
 
@@ -167,7 +175,7 @@ mod tests {
 
     #[test]
     fn special_bytes_are_escaped_in_every_chunk_position() {
-        for len in [1, 31, 32, 33, 64, 100] {
+        for len in [1, 15, 16, 17, 31, 32, 33, 64, 100] {
             for at in [0, len / 2, len - 1] {
                 for (c, text, attr) in [
                     ('&', "&amp;", "&amp;"),
@@ -192,6 +200,10 @@ mod tests {
             }
         }
         assert!(escape_into(&mut Vec::new(), "x\u{FFFE}", false).is_err());
+        for pad in 12..18 {
+            let s = format!("{}\u{FFFF}", "a".repeat(pad));
+            assert!(escape_into(&mut Vec::new(), &s, true).is_err(), "{pad}");
+        }
         assert_eq!(esc("\u{F000}\u{FFFD}é", false), "\u{F000}\u{FFFD}é");
     }
 
