@@ -110,8 +110,15 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str, attr: bool) -> WriteResult
     let mut i = 0;
     while i < b.len() {
         let end = (i + 16).min(b.len());
-        let mut chunk = [b'a'; 16];
-        chunk[..end - i].copy_from_slice(&b[i..end]);
+        // A whole run is a fixed-size copy (inlined); only the tail is padded.
+        let chunk: [u8; 16] = match b[i..end].try_into() {
+            Ok(c) => c,
+            Err(_) => {
+                let mut c = [b'a'; 16];
+                c[..end - i].copy_from_slice(&b[i..end]);
+                c
+            }
+        };
         if any_special(&chunk, attr) {
             for j in i..end {
                 escape_byte(out, b, j, attr, &mut last)?;
