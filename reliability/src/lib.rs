@@ -12,6 +12,7 @@ use std::time::Duration;
 use runtime::auth::StaticToken;
 use runtime::client::RetryPolicy;
 use runtime::transport::{ReqwestTransport, TransportBuilder};
+use runtime::xml::ReaderLimits;
 use runtime::{AccessToken, Credential, SoapClient};
 
 /// The token every test client sends; tests check it never shows up where it must not.
@@ -46,12 +47,25 @@ pub fn client(
     transport: TransportBuilder,
     retry: RetryPolicy,
 ) -> metadata::MetadataClient {
+    client_with(url, transport, retry, ReaderLimits::default())
+}
+
+/// [`client`] with the given decode limits.
+pub fn client_with(
+    url: &str,
+    transport: TransportBuilder,
+    retry: RetryPolicy,
+    limits: ReaderLimits,
+) -> metadata::MetadataClient {
     let transport = Arc::new(transport.build().expect("transport builds"));
     let credential = Credential::builder(StaticToken::new(AccessToken::new(TOKEN, url)))
         .transport(transport)
         .build()
         .expect("credential builds");
-    let soap = SoapClient::builder(credential).retry(retry).build();
+    let soap = SoapClient::builder(credential)
+        .retry(retry)
+        .decode_limits(limits)
+        .build();
     metadata::MetadataClient::new(soap)
 }
 

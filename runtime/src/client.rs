@@ -26,10 +26,10 @@ pub use retry::RetryPolicy;
 
 use crate::auth::{AccessToken, Credential, CurrentToken};
 use crate::error::{AuthErrorKind, Error, ExceptionCode, url_sans_query};
-use crate::soap::{Message, decode_envelope, encode_request};
+use crate::soap::{Message, decode_envelope_with, encode_request};
 pub use crate::soap::{Operation, SessionHeaderInfo, SoapVersion};
 use crate::transport::{HttpRequest, HttpResponse, Method, Transport, Url};
-use crate::xml::{Body, Complex};
+use crate::xml::{Body, Complex, ReaderLimits};
 
 /// The result of a generated client's call.
 pub type CallResult<T> = Result<T, Error>;
@@ -46,6 +46,7 @@ struct Inner {
     endpoint: Endpoint,
     transport: Arc<dyn Transport>,
     retry: RetryPolicy,
+    limits: ReaderLimits,
 }
 
 impl SoapClient {
@@ -62,6 +63,7 @@ impl SoapClient {
             credential,
             endpoint: Endpoint::Metadata,
             retry: RetryPolicy::default(),
+            limits: ReaderLimits::default(),
         }
     }
 
@@ -155,7 +157,7 @@ impl SoapClient {
             "SOAP call"
         );
         redact::trace_body("response", op.name, &response.body, token.secret.expose());
-        decode_response::<H, R>(&url, response)
+        decode_response::<H, R>(&url, response, self.inner.limits)
     }
 }
 
@@ -173,6 +175,7 @@ impl fmt::Debug for SoapClient {
             .field("endpoint", &self.inner.endpoint)
             .field("transport", &self.inner.transport)
             .field("retry", &self.inner.retry)
+            .field("limits", &self.inner.limits)
             .finish()
     }
 }
@@ -185,6 +188,7 @@ pub struct SoapClientBuilder {
     endpoint: Endpoint,
     transport: Arc<dyn Transport>,
     retry: RetryPolicy,
+    limits: ReaderLimits,
 }
 
 impl SoapClientBuilder {
@@ -213,6 +217,13 @@ impl SoapClientBuilder {
         self
     }
 
+    /// Limits on decoding answers: nesting depth and the decode budget (by default 16 bytes
+    /// of values per byte of answer, at least 64 MiB; see [`ReaderLimits`]).
+    pub fn decode_limits(mut self, limits: ReaderLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> SoapClient {
         SoapClient {
@@ -221,6 +232,7 @@ impl SoapClientBuilder {
                 endpoint: self.endpoint,
                 transport: self.transport,
                 retry: self.retry,
+                limits: self.limits,
             }),
         }
     }
@@ -252,7 +264,11 @@ pub fn soap_request(op: &Operation, url: Url, envelope: Vec<u8>) -> Result<HttpR
 
 /// Turns a response into the typed result: 2xx and 500 carry an envelope (500 a fault),
 /// anything else is [`Error::HttpStatus`].
-fn decode_response<H: Complex, R: Body>(url: &Url, response: HttpResponse) -> CallResult<(H, R)> {
+fn decode_response<H: Complex, R: Body>(
+    url: &Url,
+    response: HttpResponse,
+    limits: ReaderLimits,
+) -> CallResult<(H, R)> {
     let status = response.status.as_u16();
     if !(response.status.is_success() || status == 500) {
         return Err(Error::http_status(
@@ -262,7 +278,7 @@ fn decode_response<H: Complex, R: Body>(url: &Url, response: HttpResponse) -> Ca
             &response.body,
         ));
     }
-    match decode_envelope::<H, R>(&response.body) {
+    match decode_envelope_with::<H, R>(&response.body, limits) {
         Ok(env) => match env.body {
             Message::Body(b) => Ok((env.headers, b)),
             Message::Fault(f) => Err(Error::fault(f)),

@@ -99,7 +99,14 @@ fn nesting_up_to_the_limit_is_read_by_the_typed_reader() {
 #[test]
 fn configurable_depth_limit() {
     let doc = nested(10, "<unknown>", "</unknown>");
-    let mut r = Reader::with_limits(&doc, ReaderLimits { max_depth: 5 }).unwrap();
+    let mut r = Reader::with_limits(
+        &doc,
+        ReaderLimits {
+            max_depth: 5,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let root = r.root().unwrap();
     let e = runtime::__private::XmlValue::read_xml(&mut r, &root)
         .map(|_: CustomObject| ())

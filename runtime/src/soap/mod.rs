@@ -8,8 +8,8 @@ use std::borrow::Cow;
 pub use fault::{Fault, FaultCode, decode_fault, encode_fault};
 
 use crate::xml::{
-    Body, Complex, DecodeError, DecodeErrorKind, DynComplex, EncodeError, Name, Reader, Start,
-    WriteResult, Writer, XSD_NS, XSI_NS,
+    Body, Complex, DecodeError, DecodeErrorKind, DynComplex, EncodeError, Name, Reader,
+    ReaderLimits, Start, WriteResult, Writer, XSD_NS, XSI_NS,
 };
 
 /// SOAP 1.1 envelope namespace.
@@ -200,9 +200,17 @@ fn write_body_block(
 }
 
 /// Reads an envelope: known headers into `H` (unknown ones skipped, in any order), the body
-/// through `B`'s dispatch, or a fault.
+/// through `B`'s dispatch, or a fault. Default [`ReaderLimits`] (nesting, decode budget).
 pub fn decode_envelope<H: Complex, B: Body>(xml: &[u8]) -> Result<Envelope<H, B>, DecodeError> {
-    let mut r = Reader::new(xml)?;
+    decode_envelope_with(xml, ReaderLimits::default())
+}
+
+/// [`decode_envelope`] with the given limits.
+pub fn decode_envelope_with<H: Complex, B: Body>(
+    xml: &[u8],
+    limits: ReaderLimits,
+) -> Result<Envelope<H, B>, DecodeError> {
+    let mut r = Reader::with_limits(xml, limits)?;
     let mut headers = H::default();
     let (version, s) = open_envelope(&mut r, Some(&mut headers))?;
     let body = if is_fault(&r, &s, version)? {

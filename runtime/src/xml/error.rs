@@ -73,6 +73,12 @@ pub enum DecodeErrorKind {
     NotAnEnvelope(String),
     /// The document ended early.
     UnexpectedEof,
+    /// The values read would take more memory than the reader's decode budget allows
+    /// ([`ReaderLimits`](crate::xml::ReaderLimits)).
+    BudgetExceeded {
+        /// The budget in force, in bytes.
+        limit: u64,
+    },
 }
 
 impl fmt::Display for DecodeErrorKind {
@@ -101,6 +107,7 @@ impl fmt::Display for DecodeErrorKind {
             }
             Self::NotAnEnvelope(m) => write!(f, "not a SOAP envelope: {m}"),
             Self::UnexpectedEof => f.write_str("unexpected end of document"),
+            Self::BudgetExceeded { limit } => write!(f, "decode budget of {limit} bytes exceeded"),
         }
     }
 }

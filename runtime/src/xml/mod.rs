@@ -28,7 +28,10 @@ pub use error::{
 };
 pub use list::{parse_list, write_list};
 pub use name::{Name, Nillable, QName, XML_NS, XSD_NS, XSI_NS, split_qname};
-pub use reader::{DEFAULT_MAX_DEPTH, GroupAt, GroupSlot, Reader, ReaderLimits, Start};
+pub use reader::{
+    DEFAULT_BUDGET_FLOOR, DEFAULT_BUDGET_PER_BYTE, DEFAULT_MAX_DEPTH, GroupAt, GroupSlot, Reader,
+    ReaderLimits, Start,
+};
 pub use temporal::{Date, DateTime, Decimal, Time};
 pub use traits::{
     AttrInfo, Body, Complex, DynComplex, Element, FieldInfo, NILLABLE, OPTIONAL, REPEATED,

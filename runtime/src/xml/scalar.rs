@@ -23,7 +23,9 @@ impl Simple for String {
 impl XmlValue for String {
     fn read_xml(r: &mut Reader<'_>, s: &Start<'_>) -> Result<Self> {
         // Text that needed no unescaping is copied once, straight from the document.
-        Ok(r.text(s)?.into_owned())
+        let t = r.text(s)?;
+        r.charge(t.len())?;
+        Ok(t.into_owned())
     }
     fn write_xml(&self, w: &mut Writer, n: &Name) -> WriteResult {
         w.simple(self, n)
@@ -51,7 +53,8 @@ macro_rules! integer {
                 xml_trim(text).parse().map_err(|_| ParseError::new($xsd))
             }
             fn write_text(&self, out: &mut TextSink) -> WriteResult {
-                out.push_display(self);
+                let v = *self as i128;
+                out.push_int(v < 0, v.unsigned_abs() as u64);
                 Ok(())
             }
         }

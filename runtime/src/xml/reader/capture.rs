@@ -1,9 +1,9 @@
 //! Capturing an element as [`AnyValue`]: raw inner XML plus the outside namespace bindings
 //! it uses, found by walking it with the namespace stack (iteratively, under the depth limit).
 
-use quick_xml::events::Event;
 use quick_xml::events::attributes::Attributes;
 
+use super::lex::Tok;
 use super::{Reader, Start};
 use crate::xml::any::{AnyValue, TypeRef};
 use crate::xml::error::{DecodeErrorKind, ReadResult, Result};
@@ -130,31 +130,34 @@ impl<'a> Reader<'a> {
         let mut depth = 0usize;
         loop {
             match self.event()? {
-                Event::Start(e) => {
-                    let c = self.open(e, false)?;
+                Tok::Start {
+                    qname,
+                    local_at,
+                    attrs,
+                    empty,
+                } => {
+                    let c = self.open(qname, local_at, attrs, empty)?;
                     self.record_uses(&c, outer, used)?;
-                    depth += 1;
+                    if empty {
+                        self.close();
+                    } else {
+                        depth += 1;
+                    }
                 }
-                Event::Empty(e) => {
-                    let c = self.open(e, true)?;
-                    self.record_uses(&c, outer, used)?;
-                    self.close();
-                }
-                Event::End(_) => {
+                Tok::End => {
                     self.close();
                     if depth == 0 {
                         let raw = self.src.get(from..self.pos as usize).unwrap_or_default();
-                        let raw = String::from_utf8(raw.to_vec())
-                            .map_err(|_| self.err(DecodeErrorKind::InvalidUtf8))?;
-                        self.check_chars(&raw)?;
-                        return Ok(raw);
+                        self.check_chars(raw)?;
+                        self.charge(raw.len())?;
+                        return Ok(raw.to_owned());
                     }
                     depth -= 1;
                 }
-                Event::GeneralRef(r) => {
-                    self.resolve_ref(&r)?;
+                Tok::Ref(r) => {
+                    self.resolve_ref(r)?;
                 }
-                Event::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
+                Tok::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
                 _ => {}
             }
         }

@@ -200,6 +200,7 @@ impl<'a> Reader<'a> {
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
+        self.reserve_item(slot)?;
         slot.push(T::read_xml(self, s)?);
         Ok(())
     }
@@ -218,6 +219,7 @@ impl<'a> Reader<'a> {
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
+        self.charge(size_of::<T>())?;
         *slot = Some(Box::new(T::read_xml(self, s)?));
         Ok(())
     }
@@ -225,6 +227,7 @@ impl<'a> Reader<'a> {
     /// Reads complex element `s` as `T` into a box, ignoring its `xsi:type` (the caller has
     /// dispatched on it already).
     pub fn read_boxed<T: Complex>(&mut self, s: &Start<'_>) -> Result<Box<T>> {
+        self.charge(size_of::<T>())?;
         let mut v = Box::<T>::default();
         self.read_complex(s, &mut *v)?;
         Ok(v)

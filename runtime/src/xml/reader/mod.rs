@@ -1,21 +1,25 @@
-//! Streaming reader over a byte slice: quick-xml's borrowing event scan plus a light
-//! namespace stack, an element stack for error paths, and a nesting limit. No DOM.
+//! Streaming reader over a byte slice: a borrowing tokenizer over the document (validated
+//! as UTF-8 once), a light namespace stack, an element stack for error paths, a nesting
+//! limit and a decode budget. No DOM.
 
 mod attrs;
+mod budget;
 mod capture;
 mod complex;
 mod group;
+mod lex;
 mod ns;
 
 use std::borrow::Cow;
 
 use quick_xml::events::attributes::Attributes;
-use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::error::{DecodeError, DecodeErrorKind, ParseError, ReadResult, Result};
 use super::name::{QName, XSI_NS, split_qname};
 use super::traits::Simple;
+pub use budget::{DEFAULT_BUDGET_FLOOR, DEFAULT_BUDGET_PER_BYTE};
 pub use group::{GroupAt, GroupSlot};
+use lex::{Lexer, Tok};
 use ns::NsStack;
 
 /// Default limit on element nesting: deep enough for any real SOAP message, shallow enough
@@ -27,13 +31,32 @@ pub const DEFAULT_MAX_DEPTH: usize = 256;
 pub struct ReaderLimits {
     /// Deepest element nesting accepted; deeper is a [`DecodeErrorKind::TooDeep`] error.
     pub max_depth: usize,
+    /// Decode budget per byte of document: the values read may take about
+    /// `max(budget_floor, budget_per_byte * document length)` bytes of memory (struct sizes,
+    /// vector capacity, string lengths); more is a [`DecodeErrorKind::BudgetExceeded`] error.
+    /// Default [`DEFAULT_BUDGET_PER_BYTE`].
+    pub budget_per_byte: u64,
+    /// The least decode budget, whatever the document's length. Default
+    /// [`DEFAULT_BUDGET_FLOOR`]. `u64::MAX` turns the budget off.
+    pub budget_floor: u64,
 }
 
 impl Default for ReaderLimits {
     fn default() -> Self {
         Self {
             max_depth: DEFAULT_MAX_DEPTH,
+            budget_per_byte: DEFAULT_BUDGET_PER_BYTE,
+            budget_floor: DEFAULT_BUDGET_FLOOR,
         }
+    }
+}
+
+impl ReaderLimits {
+    /// The decode budget, in bytes, for a document of `len` bytes.
+    pub fn budget_for(&self, len: usize) -> u64 {
+        self.budget_per_byte
+            .saturating_mul(len as u64)
+            .max(self.budget_floor)
     }
 }
 
@@ -49,6 +72,8 @@ struct Open<'a> {
 #[derive(Debug, Clone)]
 pub struct Start<'a> {
     qname: &'a str,
+    /// Where the local part of `qname` starts: after the first `:`, else 0.
+    local_at: usize,
     attrs: &'a str,
     empty: bool,
     nil: bool,
@@ -63,12 +88,14 @@ impl<'a> Start<'a> {
         self.qname
     }
     /// The local part of the element name.
+    #[inline]
     pub fn local(&self) -> &'a str {
-        split_qname(self.qname).1
+        &self.qname[self.local_at..]
     }
     /// The prefix of the element name (`""` when none).
+    #[inline]
     pub fn prefix(&self) -> &'a str {
-        split_qname(self.qname).0
+        &self.qname[..self.local_at.saturating_sub(1)]
     }
     /// True for a self-closing tag (`<a/>`).
     pub fn is_empty(&self) -> bool {
@@ -98,25 +125,29 @@ fn has_attrs(raw: &str) -> bool {
 /// The streaming reader generated code reads through.
 #[derive(Debug)]
 pub struct Reader<'a> {
-    xml: quick_xml::Reader<&'a [u8]>,
-    src: &'a [u8],
+    lex: Lexer<'a>,
+    src: &'a str,
     base: u64,
+    /// Offset of the token being handled (for errors).
     pos: u64,
     ns: NsStack<'a>,
     stack: Vec<Open<'a>>,
     max_depth: usize,
+    /// Bytes of memory the values read so far are charged with, and the limit.
+    spent: u64,
+    budget: u64,
     /// Set while a wildcard (`xsd:any`) field reads its element: `AnyValue` then keeps its name.
     wildcard: bool,
     /// While `read_field` runs: the table index the previous sibling matched (choice groups).
     prev_field: Option<usize>,
 }
 
-/// True when `bytes` holds a C0 control other than tab/LF/CR, or a 0xEF lead byte
-/// (U+F000..U+FFFF, where U+FFFE/U+FFFF live). Branch-free within 64-byte chunks so the
-/// compiler vectorizes it: a short-circuiting `any` does not, and this scan runs over every
-/// text byte (a 20 MB base64 payload spent more time here than in base64 decoding).
+/// True when `bytes` holds a C0 control other than tab/LF, a CR (line ends to normalise),
+/// or a 0xEF lead byte (U+F000..U+FFFF, where U+FFFE/U+FFFF live). Branch-free within
+/// 64-byte chunks so the compiler vectorizes it: a short-circuiting `any` does not, and this
+/// scan runs over every text byte.
 fn has_suspicious_byte(bytes: &[u8]) -> bool {
-    let bad = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF);
+    let bad = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n')) | (b == 0xEF);
     let mut chunks = bytes.chunks_exact(64);
     for chunk in &mut chunks {
         if chunk.iter().fold(false, |acc, &b| acc | bad(b)) {
@@ -138,21 +169,22 @@ impl<'a> Reader<'a> {
             Some(rest) => (rest, 3),
             None => (xml, 0),
         };
-        // No up-front UTF-8 pass: quick-xml validates every event it hands out, and tags are
-        // re-borrowed (and re-checked, being short) from the document by offset.
-        let mut xml = quick_xml::Reader::from_reader(src);
-        let cfg = xml.config_mut();
-        cfg.check_end_names = true;
-        cfg.expand_empty_elements = false;
-        cfg.trim_text(false);
+        // One UTF-8 pass over the whole document (fast: mostly ASCII); no token is
+        // validated again.
+        let src = std::str::from_utf8(src).map_err(|e| {
+            let at = (e.valid_up_to() + base) as u64;
+            DecodeError::new(DecodeErrorKind::InvalidUtf8, String::new(), at)
+        })?;
         Ok(Self {
-            xml,
+            lex: Lexer::new(src),
             src,
             base: base as u64,
             pos: 0,
             ns: NsStack::new(),
             stack: Vec::with_capacity(32),
             max_depth: limits.max_depth,
+            spent: 0,
+            budget: limits.budget_for(xml.len()),
             wildcard: false,
             prev_field: None,
         })
@@ -162,11 +194,15 @@ impl<'a> Reader<'a> {
     pub fn root(&mut self) -> Result<Start<'a>> {
         loop {
             match self.event()? {
-                Event::Start(e) => return self.open(e, false),
-                Event::Empty(e) => return self.open(e, true),
-                Event::Text(t) if t.trim_ascii().is_empty() => {}
-                Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
-                Event::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
+                Tok::Start {
+                    qname,
+                    local_at,
+                    attrs,
+                    empty,
+                } => return self.open(qname, local_at, attrs, empty),
+                Tok::Text(t) if t.trim_ascii().is_empty() => {}
+                Tok::Decl | Tok::Ignored => {}
+                Tok::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
                 _ => return Err(self.err(DecodeErrorKind::UnexpectedText)),
             }
         }
@@ -176,9 +212,9 @@ impl<'a> Reader<'a> {
     pub fn end_document(&mut self) -> ReadResult {
         loop {
             match self.event()? {
-                Event::Eof => return Ok(()),
-                Event::Text(t) if t.trim_ascii().is_empty() => {}
-                Event::Comment(_) | Event::PI(_) => {}
+                Tok::Eof => return Ok(()),
+                Tok::Text(t) if t.trim_ascii().is_empty() => {}
+                Tok::Ignored => {}
                 _ => return Err(self.err(DecodeErrorKind::UnexpectedText)),
             }
         }
@@ -193,13 +229,17 @@ impl<'a> Reader<'a> {
         }
         loop {
             match self.event()? {
-                Event::Start(e) => return self.open(e, false).map(Some),
-                Event::Empty(e) => return self.open(e, true).map(Some),
-                Event::End(_) => return Ok(None),
-                Event::GeneralRef(r) => {
-                    self.resolve_ref(&r)?;
+                Tok::Start {
+                    qname,
+                    local_at,
+                    attrs,
+                    empty,
+                } => return self.open(qname, local_at, attrs, empty).map(Some),
+                Tok::End => return Ok(None),
+                Tok::Ref(r) => {
+                    self.resolve_ref(r)?;
                 }
-                Event::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
+                Tok::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
                 _ => {}
             }
         }
@@ -249,26 +289,52 @@ impl<'a> Reader<'a> {
         if self.stack.last().is_none_or(|o| o.empty) {
             return Ok(Cow::Borrowed(""));
         }
+        // Fast path: plain text right up to the end tag (the bulk of SOAP payloads).
+        let at = self.lex.pos();
+        if let Some(t) = self.lex.leaf_text() {
+            if !has_suspicious_byte(t.as_bytes()) {
+                return Ok(Cow::Borrowed(t));
+            }
+            self.pos = at as u64;
+            self.check_chars(t)?;
+            return Ok(normalize_eol(t));
+        }
         let mut acc: Cow<'a, str> = Cow::Borrowed("");
         loop {
             match self.event()? {
-                Event::Text(t) => append(&mut acc, t.xml10_content()),
-                Event::CData(c) => append(&mut acc, c.xml10_content()),
-                Event::GeneralRef(r) => {
-                    let c = self.resolve_ref(&r)?;
+                Tok::Text(t) | Tok::CData(t) => append(&mut acc, normalize_eol(t)),
+                Tok::Ref(r) => {
+                    let c = self.resolve_ref(r)?;
                     acc.to_mut().push(c);
                 }
-                Event::Start(e) | Event::Empty(e) => {
-                    let name = e.name().0.to_owned();
+                Tok::Start { qname, .. } => {
+                    let name = qname.to_owned();
                     return Err(self.err(DecodeErrorKind::UnexpectedElement { name }));
                 }
-                Event::End(_) => {
+                Tok::End => {
                     self.check_chars(&acc)?;
                     return Ok(acc);
                 }
-                Event::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
+                Tok::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
                 _ => {}
             }
+        }
+    }
+
+    /// The text of element `s` through its end tag, for values whose own parser rejects
+    /// every byte outside a small ASCII alphabet (base64): plain text skips the XML-character
+    /// and line-end passes, which that parser makes redundant.
+    pub(crate) fn text_unchecked(&mut self, s: &Start<'_>) -> Result<Cow<'a, str>> {
+        if self.stack.last().is_none_or(|o| o.empty) {
+            self.close();
+            return Ok(Cow::Borrowed(""));
+        }
+        match self.lex.leaf_text() {
+            Some(t) => {
+                self.close();
+                Ok(Cow::Borrowed(t))
+            }
+            None => self.text(s),
         }
     }
 
@@ -309,21 +375,21 @@ impl<'a> Reader<'a> {
         let mut depth = 0usize;
         loop {
             match self.event()? {
-                Event::Start(_) => {
+                Tok::Start { empty: false, .. } => {
                     depth += 1;
                     if self.stack.len() + depth > self.max_depth {
                         return Err(self.too_deep());
                     }
                 }
-                Event::End(_) if depth == 0 => {
+                Tok::End if depth == 0 => {
                     self.close();
                     return Ok(());
                 }
-                Event::End(_) => depth -= 1,
-                Event::GeneralRef(r) => {
-                    self.resolve_ref(&r)?;
+                Tok::End => depth -= 1,
+                Tok::Ref(r) => {
+                    self.resolve_ref(r)?;
                 }
-                Event::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
+                Tok::Eof => return Err(self.err(DecodeErrorKind::UnexpectedEof)),
                 _ => {}
             }
         }
@@ -367,38 +433,43 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Reads one event, refusing DTDs and mapping quick-xml's errors.
-    fn event(&mut self) -> Result<Event<'a>> {
-        self.pos = self.xml.buffer_position();
-        match self.xml.read_event() {
-            Ok(Event::DocType(_)) => Err(self.err(DecodeErrorKind::Doctype)),
-            Ok(e) => Ok(e),
-            Err(e) => {
-                let at = self.xml.error_position() + self.base;
-                let kind = match e {
-                    quick_xml::Error::Encoding(_) => DecodeErrorKind::InvalidUtf8,
-                    e => DecodeErrorKind::Syntax(e.to_string()),
-                };
-                Err(DecodeError::new(kind, self.path(), at))
-            }
+    /// Reads one token, refusing DTDs and adding the path to syntax errors.
+    #[inline]
+    fn event(&mut self) -> Result<Tok<'a>> {
+        self.pos = self.lex.pos() as u64;
+        match self.lex.next() {
+            Ok(Tok::DocType) => Err(self.err(DecodeErrorKind::Doctype)),
+            Ok(t) => Ok(t),
+            Err((msg, at)) => Err(DecodeError::new(
+                DecodeErrorKind::Syntax(msg),
+                self.path(),
+                at as u64 + self.base,
+            )),
         }
     }
 
     /// Pushes a start tag: nesting check, namespace declarations, xsi:type / xsi:nil.
-    fn open(&mut self, e: BytesStart<'a>, empty: bool) -> Result<Start<'a>> {
+    /// A tag without attributes (the usual case) touches no namespace state.
+    #[inline]
+    fn open(
+        &mut self,
+        qname: &'a str,
+        local_at: usize,
+        attrs: &'a str,
+        empty: bool,
+    ) -> Result<Start<'a>> {
         if self.stack.len() >= self.max_depth {
             return Err(self.too_deep());
         }
-        let content = self.reborrow(&e)?;
-        let name_len = e.name().as_ref().len();
         let mut start = Start {
-            qname: &content[..name_len],
-            attrs: &content[name_len..],
+            qname,
+            local_at,
+            attrs,
             empty,
             nil: false,
             xsi_type: None,
             pos: self.pos + self.base,
-            inner: self.xml.buffer_position() as usize,
+            inner: self.lex.pos(),
         };
         let ns_mark = self.ns.len();
         if start.has_attrs() {
@@ -457,30 +528,16 @@ impl<'a> Reader<'a> {
         Ok(v)
     }
 
-    /// Re-borrows a piece of an event (which quick-xml hands out tied to the event) from the
-    /// document itself, whose lifetime is `'a`.
-    fn reborrow(&self, piece: &str) -> Result<&'a str> {
-        let off = (piece.as_ptr() as usize).wrapping_sub(self.src.as_ptr() as usize);
-        off.checked_add(piece.len())
-            .and_then(|end| self.src.get(off..end))
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .ok_or_else(|| self.err(DecodeErrorKind::Syntax("event outside the document".into())))
-    }
-
     /// Resolves `&name;`: the five predefined entities and character references of XML
     /// characters. Anything else is an error (there is no DTD to define it).
-    fn resolve_ref(&self, r: &BytesRef<'_>) -> Result<char> {
-        let c = match &**r {
+    fn resolve_ref(&self, r: &str) -> Result<char> {
+        let c = match r {
             "lt" => Some('<'),
             "gt" => Some('>'),
             "amp" => Some('&'),
             "apos" => Some('\''),
             "quot" => Some('"'),
-            _ => r
-                .resolve_char_ref()
-                .ok()
-                .flatten()
-                .filter(|&c| is_xml_char(c)),
+            _ => char_ref(r).filter(|&c| is_xml_char(c)),
         };
         c.ok_or_else(|| self.err(DecodeErrorKind::UnknownEntity(truncate(r, 32))))
     }
@@ -522,6 +579,27 @@ impl<'a> Reader<'a> {
         }
         DecodeError::new(e.kind(text), path, s.pos)
     }
+}
+
+/// The character of a reference `#123` or `#x7B`.
+fn char_ref(r: &str) -> Option<char> {
+    let n = r.strip_prefix('#')?;
+    let (digits, radix) = match n.strip_prefix('x') {
+        Some(h) => (h, 16),
+        None => (n, 10),
+    };
+    if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    char::from_u32(u32::from_str_radix(digits, radix).ok()?)
+}
+
+/// XML 1.0 line-end normalisation of a raw text piece: CR LF and lone CR become LF.
+fn normalize_eol(t: &str) -> Cow<'_, str> {
+    if !t.contains('\r') {
+        return Cow::Borrowed(t);
+    }
+    Cow::Owned(t.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 fn append<'a>(acc: &mut Cow<'a, str>, piece: Cow<'a, str>) {
@@ -584,9 +662,9 @@ mod tests {
     fn suspicious_bytes_found_in_every_chunk_and_the_remainder() {
         let clean = vec![b'A'; 200];
         assert!(!has_suspicious_byte(&clean));
-        assert!(!has_suspicious_byte(b"tab\tlf\ncr\r"));
+        assert!(!has_suspicious_byte(b"tab\tlf\n"));
         for at in [0, 63, 64, 127, 128, 199] {
-            for bad in [0x00, 0x01, 0x1F, 0xEF] {
+            for bad in [0x00, 0x01, 0x1F, 0xEF, b'\r'] {
                 let mut v = clean.clone();
                 v[at] = bad;
                 assert!(has_suspicious_byte(&v), "byte {bad:#x} at {at}");

@@ -58,51 +58,175 @@ impl TextSink {
         let _ = write!(self.out, "{v}");
     }
 
+    /// Appends an integer's decimal digits (without the formatting machinery): `-` when
+    /// `negative`, then `magnitude`.
+    pub(crate) fn push_int(&mut self, negative: bool, magnitude: u64) {
+        let mut buf = [0u8; 21];
+        let mut i = buf.len();
+        let mut n = magnitude;
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if negative {
+            i -= 1;
+            buf[i] = b'-';
+        }
+        self.out.extend_from_slice(&buf[i..]);
+    }
+
     /// Appends text known to need no escaping (digits, base64, validated lexical forms).
     pub(crate) fn push_safe(&mut self, s: &str) {
         self.out.extend_from_slice(s.as_bytes());
     }
 }
 
+/// True when some byte of `chunk` may need escaping or refusing in text (`& < >`, CR, other
+/// C0 controls but TAB and LF, the 0xEF lead of U+FFFE/U+FFFF) or, with `attr`, also in an
+/// attribute value (`"`, TAB, LF). Fixed-size and branch-free, so it compiles to a few
+/// vector instructions: most 16-byte runs of a value need nothing and are copied whole.
+#[inline(always)]
+fn any_special(chunk: &[u8; 16], attr: bool) -> bool {
+    let mut acc = false;
+    for &c in chunk {
+        let tab_lf = (c == b'\t') | (c == b'\n');
+        let ctl = (c < 0x20) & (attr | !tab_lf);
+        acc |= ctl | (c == b'&') | (c == b'<') | (c == b'>') | (c == 0xEF) | (attr & (c == b'"'));
+    }
+    acc
+}
+
 /// Escapes `s` into `out`: `& < >` and CR always, also `"` TAB LF in attribute values (so
-/// attribute normalisation on reading gives them back).
+/// attribute normalisation on reading gives them back). Runs of 16 bytes that need nothing
+/// are skipped at once (the tail is padded to 16); only a run holding a special byte is
+/// looked at byte by byte.
 pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str, attr: bool) -> WriteResult {
     let b = s.as_bytes();
     let mut last = 0;
-    for (i, &c) in b.iter().enumerate() {
-        let rep: &[u8] = match CLASS[c as usize] {
-            0 => continue,
-            2 if !attr => continue,
-            1 | 2 => match c {
-                b'&' => b"&amp;",
-                b'<' => b"&lt;",
-                b'>' => b"&gt;",
-                b'\r' => b"&#xD;",
-                b'"' => b"&quot;",
-                b'\t' => b"&#x9;",
-                _ => b"&#xA;",
-            },
-            4 => {
-                if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) {
-                    let code = if b[i + 2] == 0xBE { 0xFFFE } else { 0xFFFF };
-                    return Err(EncodeError::new(EncodeErrorKind::InvalidChar {
-                        code,
-                        at: i,
-                    }));
-                }
-                continue;
-            }
-            _ => {
-                return Err(EncodeError::new(EncodeErrorKind::InvalidChar {
-                    code: c as u32,
-                    at: i,
-                }));
+    let mut i = 0;
+    while i < b.len() {
+        let end = (i + 16).min(b.len());
+        // A whole run is a fixed-size copy (inlined); only the tail is padded.
+        let chunk: [u8; 16] = match b[i..end].try_into() {
+            Ok(c) => c,
+            Err(_) => {
+                let mut c = [b'a'; 16];
+                c[..end - i].copy_from_slice(&b[i..end]);
+                c
             }
         };
-        out.extend_from_slice(&b[last..i]);
-        out.extend_from_slice(rep);
-        last = i + 1;
+        if any_special(&chunk, attr) {
+            for j in i..end {
+                escape_byte(out, b, j, attr, &mut last)?;
+            }
+        }
+        i = end;
     }
     out.extend_from_slice(&b[last..]);
     Ok(())
+}
+
+/// Handles byte `i` of `b`: writes what precedes it since `last` and its replacement when
+/// it needs one, refuses it when XML cannot carry it.
+#[inline]
+fn escape_byte(out: &mut Vec<u8>, b: &[u8], i: usize, attr: bool, last: &mut usize) -> WriteResult {
+    let c = b[i];
+    let rep: &[u8] = match CLASS[c as usize] {
+        0 => return Ok(()),
+        2 if !attr => return Ok(()),
+        1 | 2 => match c {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'\r' => b"&#xD;",
+            b'"' => b"&quot;",
+            b'\t' => b"&#x9;",
+            _ => b"&#xA;",
+        },
+        4 => {
+            if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) {
+                let code = if b[i + 2] == 0xBE { 0xFFFE } else { 0xFFFF };
+                return Err(EncodeError::new(EncodeErrorKind::InvalidChar {
+                    code,
+                    at: i,
+                }));
+            }
+            return Ok(());
+        }
+        _ => {
+            return Err(EncodeError::new(EncodeErrorKind::InvalidChar {
+                code: c as u32,
+                at: i,
+            }));
+        }
+    };
+    out.extend_from_slice(&b[*last..i]);
+    out.extend_from_slice(rep);
+    *last = i + 1;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TextSink, escape_into};
+
+    fn esc(s: &str, attr: bool) -> String {
+        let mut out = Vec::new();
+        escape_into(&mut out, s, attr).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn special_bytes_are_escaped_in_every_chunk_position() {
+        for len in [1, 15, 16, 17, 31, 32, 33, 64, 100] {
+            for at in [0, len / 2, len - 1] {
+                for (c, text, attr) in [
+                    ('&', "&amp;", "&amp;"),
+                    ('<', "&lt;", "&lt;"),
+                    ('>', "&gt;", "&gt;"),
+                    ('\r', "&#xD;", "&#xD;"),
+                    ('"', "\"", "&quot;"),
+                    ('\t', "\t", "&#x9;"),
+                    ('\n', "\n", "&#xA;"),
+                ] {
+                    let mut s: Vec<char> = vec!['a'; len];
+                    s[at] = c;
+                    let s: String = s.into_iter().collect();
+                    assert_eq!(esc(&s, false), s.replace(c, text), "{len} {at} {c:?}");
+                    assert_eq!(esc(&s, true), s.replace(c, attr), "{len} {at} {c:?}");
+                }
+                let mut bad = vec![b'a'; len];
+                bad[at] = 0x01;
+                let bad = String::from_utf8(bad).unwrap();
+                let mut out = Vec::new();
+                assert!(escape_into(&mut out, &bad, false).is_err());
+            }
+        }
+        assert!(escape_into(&mut Vec::new(), "x\u{FFFE}", false).is_err());
+        for pad in 12..18 {
+            let s = format!("{}\u{FFFF}", "a".repeat(pad));
+            assert!(escape_into(&mut Vec::new(), &s, true).is_err(), "{pad}");
+        }
+        assert_eq!(esc("\u{F000}\u{FFFD}é", false), "\u{F000}\u{FFFD}é");
+    }
+
+    #[test]
+    fn integers_are_written_in_decimal() {
+        let cases = [
+            (false, 0, "0"),
+            (false, 7, "7"),
+            (true, 42, "-42"),
+            (false, u64::MAX, "18446744073709551615"),
+            (true, i64::MIN.unsigned_abs(), "-9223372036854775808"),
+        ];
+        for (neg, mag, want) in cases {
+            let mut sink = TextSink::default();
+            sink.push_int(neg, mag);
+            assert_eq!(sink.out, want.as_bytes());
+        }
+    }
 }

@@ -33,6 +33,13 @@ struct Frame {
     name_len: usize,
 }
 
+/// String equality with a pointer shortcut: namespace URIs are mostly the same `'static`
+/// string of the generated tables, compared once per element written.
+#[inline]
+fn same_str(a: &str, b: &str) -> bool {
+    (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || super::reader::name_eq(a, b)
+}
+
 /// Writes elements into a growing byte buffer.
 #[derive(Debug)]
 pub struct Writer {
@@ -158,7 +165,7 @@ impl Writer {
 
     pub(crate) fn start_cow(&mut self, ns: Cow<'static, str>, local: &str) -> WriteResult {
         self.begin_tag("", local)?;
-        if self.default_ns() != ns {
+        if !same_str(self.default_ns(), &ns) {
             self.write_decl("", &ns);
             self.bindings.push(Binding {
                 prefix: Cow::Borrowed(""),
