@@ -44,6 +44,8 @@ pub enum Item {
     Poly(Poly),
     Newtype(Newtype),
     Choice(ChoiceEnum),
+    SoapArray(SoapArray),
+    Encoded(EncodedBody),
 }
 
 /// A complex type: a struct with a `rt::Complex` impl.
@@ -228,6 +230,42 @@ pub struct Newtype {
     pub element: XmlName,
 }
 
+/// A SOAP-encoded array type (a restriction of `soapenc:Array`):
+/// `pub struct Ident(pub Vec<Item>);` read and written as a `soapenc:Array`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SoapArray {
+    /// User attributes (`Builder::type_attribute`), as Rust source.
+    pub extra: Vec<String>,
+    pub ident: String,
+    pub doc: Option<String>,
+    /// The items' Rust type.
+    pub item: Ty,
+    /// The items' XML type, for `soapenc:arrayType="ns:T[n]"`.
+    pub item_type: XmlName,
+}
+
+/// The body element of an rpc/encoded message: a struct with one field per part, written
+/// with `encodingStyle` and `xsi:type` on each part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EncodedBody {
+    pub ident: String,
+    pub element: XmlName,
+    /// The `encodingStyle` URI.
+    pub style: String,
+    pub parts: Vec<EncodedPart>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EncodedPart {
+    pub ident: String,
+    /// The accessor element (unqualified for a type part).
+    pub xml: XmlName,
+    pub ty: Ty,
+    /// The declared type, written as `xsi:type` (`None` for an element part of an
+    /// anonymous type).
+    pub xsi_type: Option<XmlName>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub ident: String,
@@ -254,9 +292,11 @@ pub struct Binding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BodyVariant {
     pub ident: String,
-    /// The element's Rust type (implements `rt::Element`).
+    /// The element's Rust type (implements `rt::Element`, or `rt::Body` when `encoded`).
     pub ty: String,
     pub element: XmlName,
+    /// The body of an rpc/encoded message ([`EncodedBody`]): read through `rt::Body`.
+    pub encoded: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

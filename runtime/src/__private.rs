@@ -3,7 +3,9 @@
 
 pub use crate::client::{CallResult, SoapClient};
 pub use crate::simple_xml_value;
-pub use crate::soap::{Operation, SessionHeaderInfo, SoapVersion};
+pub use crate::soap::{
+    Operation, SOAP_ENC_NS, SessionHeaderInfo, SoapVersion, read_encoded, write_encoded,
+};
 pub use crate::xml::{
     AnyValue, AttrInfo, Body, Complex, Date, DateTime, Decimal, DecodeError, Element, EncodeError,
     FieldInfo, HexBinary, NILLABLE, Name, Nillable, OPTIONAL, ParseError, QName, REPEATED,

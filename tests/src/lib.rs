@@ -34,6 +34,11 @@ pub mod rpc {
     include!("../fixtures/rpc/expected.rs");
 }
 
+/// `tests/fixtures/encoded`: rpc/encoded wrappers and `soapenc:Array`s.
+pub mod encoded {
+    include!("../fixtures/encoded/expected.rs");
+}
+
 /// `tests/fixtures/substitution`: substitution groups as choices by element name.
 pub mod substitution {
     include!("../fixtures/substitution/expected.rs");
@@ -47,5 +52,7 @@ pub mod service {
 #[cfg(salesforce_stubs)]
 pub mod salesforce;
 
+#[cfg(test)]
+mod encoded_roundtrip;
 #[cfg(test)]
 mod roundtrip;

@@ -5,6 +5,7 @@ mod client;
 mod common;
 pub(crate) mod doc;
 mod elements;
+mod encoded;
 mod enums;
 mod poly;
 mod soap;
@@ -149,6 +150,8 @@ pub fn item_tokens(item: &Item) -> TokenStream {
         Item::Poly(p) => poly::emit(p),
         Item::Newtype(n) => elements::emit_newtype(n),
         Item::Choice(c) => choice::emit(c),
+        Item::SoapArray(a) => encoded::emit_array(a),
+        Item::Encoded(b) => encoded::emit_body(b),
     }
 }
 

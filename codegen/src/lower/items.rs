@@ -75,6 +75,7 @@ pub fn build(
             Kind::Struct => Item::Struct(structure(ctx, id, &fields[&id], &extras[&id], &boxed)),
             Kind::Enum => Item::Enum(enumeration(ctx, id)),
             Kind::Alias => Item::Alias(alias(ctx, id)),
+            Kind::SoapArray => Item::SoapArray(ctx.soap_array_item(id)),
         };
         let choices = match &item {
             Item::Struct(s) => choice_enums(s, &mut emitted),

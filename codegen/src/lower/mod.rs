@@ -8,6 +8,7 @@ mod builtins;
 mod choice;
 mod collect;
 mod custom;
+mod encoded;
 mod fields;
 mod inherit;
 mod items;
@@ -87,6 +88,8 @@ pub enum Kind {
     Struct,
     Enum,
     Alias,
+    /// A `soapenc:Array` type: a `Vec` newtype (see `encoded`).
+    SoapArray,
 }
 
 /// One type of the schema set, named or anonymous.
@@ -133,7 +136,9 @@ pub struct Ctx<'a> {
     /// Choice enums of substitution group heads, by head.
     pub substitution_names: BTreeMap<QName, String>,
     /// Wrapper structs of rpc operations, with the types they refer to.
-    pub rpc_structs: Vec<(ir::Struct, Vec<Id>)>,
+    pub rpc_structs: Vec<(ir::Item, Vec<Id>)>,
+    /// Body elements of rpc/encoded messages.
+    pub encoded_bodies: std::collections::BTreeSet<QName>,
     /// Module-level Rust names handed out so far.
     pub scope: crate::names::Scope,
     pub problems: Vec<Problem>,
@@ -169,7 +174,7 @@ pub fn lower(defs: &Definitions, opts: &Options) -> Result<ir::File, Vec<Problem
     let mut items = items::build(&mut ctx, &fields, &extras, &keep);
     items
         .items
-        .extend(ctx.rpc_structs.drain(..).map(|(s, _)| ir::Item::Struct(s)));
+        .extend(ctx.rpc_structs.drain(..).map(|(item, _)| item));
     if !ctx.problems.is_empty() {
         ctx.problems
             .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));

@@ -68,6 +68,14 @@ fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
             }
             Item::Newtype(n) => f(&mut n.element),
             Item::Choice(c) => c.alts.iter_mut().for_each(|a| f(&mut a.xml)),
+            Item::SoapArray(a) => f(&mut a.item_type),
+            Item::Encoded(e) => {
+                f(&mut e.element);
+                for p in &mut e.parts {
+                    f(&mut p.xml);
+                    p.xsi_type.iter_mut().for_each(&mut *f);
+                }
+            }
             Item::Enum(_) | Item::Alias(_) => {}
         }
     }

@@ -261,6 +261,13 @@ fn body_element(
 ) -> Option<QName> {
     let defs = ctx.defs;
     let msg = defs.messages.get(message?)?;
+    if bm.is_some_and(|m| m.body_use == model::BodyUse::Encoded) {
+        ctx.problem(
+            at,
+            "unsupported construct: document/encoded (SOAP encoding is supported with style=\"rpc\")",
+        );
+        return None;
+    }
     let parts: Vec<&model::Part> = msg
         .parts
         .iter()
@@ -385,6 +392,7 @@ fn add_body(
         ident: state.variant_idents.claim(&upper_camel(&el.local, "E"), ""),
         ty,
         element: xml,
+        encoded: ctx.encoded_bodies.contains(el),
     });
 }
 

@@ -64,6 +64,14 @@ pub enum DecodeErrorKind {
     NotAnEnvelope(String),
     /// The document ended early.
     UnexpectedEof,
+    /// A SOAP-encoded multi-reference accessor (`href="#id"`): its value sits elsewhere in
+    /// the body, which these stubs do not follow (rather than read it as an empty value).
+    MultiRef {
+        /// The `href` value (cut to 64 characters).
+        href: String,
+    },
+    /// A construct these stubs do not read (rather than read it wrongly).
+    Unsupported(String),
 }
 
 impl fmt::Display for DecodeErrorKind {
@@ -89,6 +97,11 @@ impl fmt::Display for DecodeErrorKind {
             }
             Self::NotAnEnvelope(m) => write!(f, "not a SOAP envelope: {m}"),
             Self::UnexpectedEof => f.write_str("unexpected end of document"),
+            Self::MultiRef { href } => write!(
+                f,
+                "multi-reference value `href=\"{href}\"` (SOAP encoding) is not supported"
+            ),
+            Self::Unsupported(what) => write!(f, "{what} is not supported"),
         }
     }
 }

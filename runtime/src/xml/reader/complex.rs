@@ -132,10 +132,12 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            if ns.is_none() {
+            if ns.is_none() && !self.encoded {
                 ns = Some(self.resolve_prefix(c.prefix(), c.pos)?);
             }
-            if ns.as_deref().is_some_and(|ns| name_eq(ns, f.name.ns)) {
+            // SOAP encoding names accessors locally: servers write them unqualified whatever
+            // the schema's elementFormDefault says, so the local name decides there.
+            if self.encoded || ns.as_deref().is_some_and(|ns| name_eq(ns, f.name.ns)) {
                 return Ok(Some(i));
             }
         }

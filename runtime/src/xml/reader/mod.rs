@@ -86,6 +86,10 @@ impl<'a> Start<'a> {
     fn has_attrs(&self) -> bool {
         has_attrs(self.attrs)
     }
+    /// The attributes as written (after the element name), for callers that look for one.
+    pub(crate) fn raw_attrs(&self) -> &'a str {
+        self.attrs
+    }
 }
 
 fn has_attrs(raw: &str) -> bool {
@@ -104,6 +108,9 @@ pub struct Reader<'a> {
     max_depth: usize,
     /// Set while a wildcard (`xsd:any`) field reads its element: `AnyValue` then keeps its name.
     wildcard: bool,
+    /// Set inside a SOAP-encoded body (`soap::encoded`): fields match by local name alone,
+    /// and a multi-reference accessor (`href`) is refused.
+    pub(crate) encoded: bool,
 }
 
 /// True when `bytes` holds a C0 control other than tab/LF/CR, or a 0xEF lead byte
@@ -149,6 +156,7 @@ impl<'a> Reader<'a> {
             stack: Vec::with_capacity(32),
             max_depth: limits.max_depth,
             wildcard: false,
+            encoded: false,
         })
     }
 
@@ -422,6 +430,12 @@ impl<'a> Reader<'a> {
                 self.ns.push("", &value);
             } else if let Some(p) = key.strip_prefix("xmlns:") {
                 self.ns.push(p, &value);
+            } else if self.encoded && key == "href" {
+                let kind = DecodeErrorKind::MultiRef {
+                    href: truncate(&value, 64),
+                };
+                let path = format!("{}/{}", self.path(), start.local());
+                return Err(DecodeError::new(kind, path, start.pos));
             } else if let Some((p, l)) = key.split_once(':')
                 && (l == "type" || l == "nil")
                 && n < 2
@@ -487,6 +501,16 @@ impl<'a> Reader<'a> {
             p.push_str(split_qname(o.qname).1);
         }
         p
+    }
+
+    /// The namespace `prefix` is bound to at the current element, if any.
+    pub(crate) fn ns_uri(&self, prefix: &str) -> Option<std::rc::Rc<str>> {
+        self.ns.resolve(prefix).cloned()
+    }
+
+    /// An error of `kind` at byte `at`, with the current element path.
+    pub(crate) fn error_at(&self, kind: DecodeErrorKind, at: u64) -> DecodeError {
+        self.err_at(kind, at)
     }
 
     fn err(&self, kind: DecodeErrorKind) -> DecodeError {
