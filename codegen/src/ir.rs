@@ -287,6 +287,16 @@ pub struct Binding {
     pub header_fields: Vec<Field>,
     pub body_variants: Vec<BodyVariant>,
     pub operations: Vec<Operation>,
+    /// The enum of every fault detail element the binding's operations declare
+    /// (`wsdl:fault` messages whose part is an element), if any.
+    pub faults: Option<FaultDetail>,
+}
+
+/// `{Name}FaultDetail`: a dispatch enum over fault detail elements, like the body's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FaultDetail {
+    pub ident: String,
+    pub variants: Vec<BodyVariant>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -323,4 +333,6 @@ pub struct Operation {
     /// Set when the operation declares output headers: the name of the client's second
     /// method, which returns them (`{method}_with_headers`).
     pub with_headers: Option<String>,
+    /// The variants of the binding's [`FaultDetail`] this operation declares.
+    pub faults: Vec<String>,
 }

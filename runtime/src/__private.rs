@@ -2,9 +2,10 @@
 //! docs/GENERATED.md for the contract.
 
 pub use crate::client::{CallResult, SoapClient};
+pub use crate::error::Error;
 pub use crate::simple_xml_value;
 pub use crate::soap::{
-    Operation, SOAP_ENC_NS, SessionHeaderInfo, SoapVersion, read_encoded, write_encoded,
+    Fault, Operation, SOAP_ENC_NS, SessionHeaderInfo, SoapVersion, read_encoded, write_encoded,
 };
 pub use crate::xml::{
     AnyValue, AttrInfo, Body, Complex, Date, DateTime, Decimal, DecodeError, Element, EncodeError,

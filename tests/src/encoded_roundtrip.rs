@@ -200,3 +200,89 @@ fn a_wrapper_of_another_name_is_an_unexpected_body() {
         "{e}"
     );
 }
+
+/// The TradeTracker affiliate WSDL (rpc/encoded, PHP SoapServer) through its client.
+#[cfg(salesforce_stubs)]
+mod tradetracker {
+    use runtime::__private as rt;
+    use runtime::Blocking;
+
+    use crate::fault_detail::{Canned, client};
+    use crate::salesforce::tradetracker as tt;
+
+    const RESPONSE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1="https://ws.tradetracker.com/soap/affiliate" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:SOAP-ENC="http://schemas.xmlsoap.org/soap/encoding/" SOAP-ENV:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/"><SOAP-ENV:Body><ns1:getCampaignCategoriesResponse><campaignCategories SOAP-ENC:arrayType="ns1:CampaignCategory[2]" xsi:type="ns1:CampaignCategories"><item xsi:type="ns1:CampaignCategory"><ID xsi:type="xsd:nonNegativeInteger">1</ID><name xsi:type="xsd:string">Fashion</name><categories SOAP-ENC:arrayType="ns1:CampaignCategory[1]" xsi:type="ns1:CampaignCategories"><item xsi:type="ns1:CampaignCategory"><ID xsi:type="xsd:nonNegativeInteger">11</ID><name xsi:type="xsd:string">Shoes</name><categories xsi:nil="true"/></item></categories></item><item xsi:type="ns1:CampaignCategory"><ID xsi:type="xsd:nonNegativeInteger">2</ID><name xsi:type="xsd:string">Travel &amp; Holidays</name><categories xsi:nil="true"/></item></campaignCategories></ns1:getCampaignCategoriesResponse></SOAP-ENV:Body></SOAP-ENV:Envelope>"#;
+
+    fn category(
+        id: u64,
+        name: &str,
+        sub: Option<Vec<tt::CampaignCategory>>,
+    ) -> tt::CampaignCategory {
+        tt::CampaignCategory {
+            id,
+            name: name.into(),
+            categories: sub.map_or(rt::Nillable::Nil, |v| {
+                rt::Nillable::Value(tt::CampaignCategories(v))
+            }),
+        }
+    }
+
+    #[test]
+    fn a_call_encodes_the_request_and_decodes_nested_arrays() {
+        let transport = Canned::new(200, RESPONSE);
+        let affiliate = tt::AffiliateClient::new(client(transport.clone()));
+        let r = Blocking::new()
+            .expect("runtime")
+            .block_on(affiliate.get_campaign_categories(&tt::GetCampaignCategories {}))
+            .expect("not inside a runtime")
+            .expect("decodes");
+        assert_eq!(
+            r.campaign_categories.0,
+            vec![
+                category(1, "Fashion", Some(vec![category(11, "Shoes", None)])),
+                category(2, "Travel & Holidays", None),
+            ]
+        );
+        let sent = transport.seen.lock().expect("lock");
+        let text = String::from_utf8_lossy(&sent[0]);
+        assert!(
+            text.contains(r#":getCampaignCategories soapenv:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/"/>"#),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn requests_carry_xsi_types_and_unqualified_accessors() {
+        let body = tt::GetCampaigns {
+            affiliate_site_id: 12345,
+            options: tt::CampaignFilter {
+                assignment_status: rt::Nillable::Value(tt::CampaignAssignmentStatus::Accepted),
+                limit: rt::Nillable::Value(10),
+                ..Default::default()
+            },
+        };
+        let xml = runtime::soap::encode_envelope(
+            runtime::soap::SoapVersion::Soap11,
+            &tt::AffiliateHeaders::default(),
+            &body,
+        )
+        .expect("encodes");
+        let text = String::from_utf8(xml).expect("utf-8");
+        for piece in [
+            r#"<affiliateSiteID xsi:type="xsd:nonNegativeInteger">12345</affiliateSiteID>"#,
+            r#"<options xsi:type="ns1:CampaignFilter"><ID xsi:nil="true"/>"#,
+            "<assignmentStatus>accepted</assignmentStatus>",
+            "<limit>10</limit>",
+        ] {
+            assert!(text.contains(piece), "{piece} in {text}");
+        }
+        let back = runtime::soap::decode_envelope::<tt::AffiliateHeaders, tt::AffiliateBody>(
+            text.as_bytes(),
+        )
+        .expect("decodes");
+        assert_eq!(
+            back.body,
+            runtime::soap::Message::Body(tt::AffiliateBody::GetCampaigns(body))
+        );
+    }
+}

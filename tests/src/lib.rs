@@ -39,6 +39,11 @@ pub mod encoded {
     include!("../fixtures/encoded/expected.rs");
 }
 
+/// `tests/fixtures/faults`: declared `wsdl:fault`s as a typed fault detail enum.
+pub mod faults {
+    include!("../fixtures/faults/expected.rs");
+}
+
 /// `tests/fixtures/substitution`: substitution groups as choices by element name.
 pub mod substitution {
     include!("../fixtures/substitution/expected.rs");
@@ -54,5 +59,7 @@ pub mod salesforce;
 
 #[cfg(test)]
 mod encoded_roundtrip;
+#[cfg(test)]
+mod fault_detail;
 #[cfg(test)]
 mod roundtrip;

@@ -7,6 +7,7 @@ pub(crate) mod doc;
 mod elements;
 mod encoded;
 mod enums;
+mod faults;
 mod poly;
 mod soap;
 mod structs;
@@ -106,6 +107,7 @@ fn unit_tokens(ir: &File, unit: Unit<'_>) -> Result<TokenStream, SyntaxError> {
         Unit::Binding(b) => {
             let mut out = soap::emit_headers(b);
             out.extend(soap::emit_body(b));
+            out.extend(faults::emit(b));
             out.extend(client::emit_ops(b));
             out.extend(client::emit_client(b));
             out

@@ -9,6 +9,7 @@ mod choice;
 mod collect;
 mod custom;
 mod encoded;
+mod faults;
 mod fields;
 mod inherit;
 mod items;

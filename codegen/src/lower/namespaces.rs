@@ -89,7 +89,11 @@ fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
             .iter_mut()
             .filter_map(|x| x.xml.as_mut())
             .for_each(&mut *f);
-        for v in &mut b.body_variants {
+        for v in b
+            .body_variants
+            .iter_mut()
+            .chain(b.faults.iter_mut().flat_map(|x| &mut x.variants))
+        {
             f(&mut v.element);
         }
     }

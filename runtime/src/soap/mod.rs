@@ -1,6 +1,7 @@
 //! The SOAP 1.1 / 1.2 envelope: typed headers and body, faults, and the plain data the
 //! client needs (operations, the SessionHeader's names).
 
+mod detail;
 mod encoded;
 mod fault;
 
