@@ -174,4 +174,6 @@ fn type_names(ir: &File) -> TokenStream {
 }
 
 #[cfg(test)]
+mod encoded_tests;
+#[cfg(test)]
 mod tests;

@@ -33,9 +33,14 @@ pub fn read_encoded<T: Complex>(r: &mut Reader<'_>, s: &Start<'_>, name: &Name) 
 /// (in the envelope's namespace) set to `style`.
 pub fn write_encoded<T: Complex>(w: &mut Writer, name: &Name, style: &str, v: &T) -> WriteResult {
     let inner = |w: &mut Writer| -> WriteResult {
-        // Prefixed, so that the unqualified parts need no `xmlns=""`.
-        let prefix = w.prefix_for(name.ns);
-        w.start_prefixed_cow(prefix, name.ns.into(), name.local)?;
+        if w.depth() == 0 || name.ns.is_empty() {
+            w.start_element(name.ns, name.local)?;
+        } else {
+            // Prefixed (declared on the document element), so that the unqualified parts
+            // need no `xmlns=""`.
+            let prefix = w.prefix_for(name.ns);
+            w.start_prefixed_cow(prefix, name.ns.into(), name.local)?;
+        }
         let env = match w.lookup("env") {
             Some(SOAP12_NS) => SOAP12_NS,
             _ => SOAP11_NS,
@@ -57,8 +62,16 @@ impl Writer {
     /// Writes part `f` of an rpc/encoded message with `xsi:type` naming `ty`, the part's
     /// declared type (unless the value wrote a more precise `xsi:type` of its own).
     pub fn encoded_part<T: XmlValue>(&mut self, f: &FieldInfo, ty: &Name, v: &T) -> WriteResult {
+        if self.depth() == 0 {
+            // Prefixes are declared on the document element: a part is always inside one.
+            return v.write_xml(self, &f.name);
+        }
         let xsi = self.prefix_for(XSI_NS);
-        let ty_prefix = self.prefix_for(ty.ns);
+        let ty_prefix = if ty.ns.is_empty() {
+            "".into()
+        } else {
+            self.prefix_for(ty.ns)
+        };
         self.begin_content();
         let mark = self.len();
         v.write_xml(self, &f.name)?;
@@ -67,7 +80,7 @@ impl Writer {
             return Ok(());
         }
         let mut attr = format!(" {xsi}:type=\"");
-        if !ty_prefix.is_empty() && !ty.ns.is_empty() {
+        if !ty_prefix.is_empty() {
             attr.push_str(&ty_prefix);
             attr.push(':');
         }
@@ -85,14 +98,14 @@ impl Writer {
     }
 
     fn soap_array_inner<T: XmlValue>(&mut self, n: &Name, item: &Name, items: &[T]) -> WriteResult {
-        // Declared first, so the xsi:type below uses the conventional prefix too.
-        let enc = self.prefix_for_preferred(SOAP_ENC_NS, "soapenc");
         self.start_element(n.ns, n.local)?;
+        // Bound before the xsi:type is written, so that it uses the conventional prefix too.
+        let enc = self.prefix_for_preferred(SOAP_ENC_NS, "soapenc");
         self.xsi_type(SOAP_ENC_NS, "Array")?;
-        let item_prefix = self.prefix_for(item.ns);
         let value = if item.ns.is_empty() {
             format!("{}[{}]", item.local, items.len())
         } else {
+            let item_prefix = self.prefix_for(item.ns);
             format!("{item_prefix}:{}[{}]", item.local, items.len())
         };
         self.raw_attr(&enc, "arrayType", &value)?;
@@ -117,22 +130,18 @@ fn scan_start_tag(bytes: &[u8], xsi: &str) -> (usize, bool) {
         .iter()
         .position(|&b| matches!(b, b' ' | b'/' | b'>'))
         .unwrap_or(0);
+    let needle = format!(" {xsi}:type=");
     let mut quote = None;
-    let mut end = bytes.len();
+    let mut typed = false;
     for (i, &b) in bytes.iter().enumerate() {
         match (quote, b) {
             (None, b'"' | b'\'') => quote = Some(b),
             (Some(q), _) if q == b => quote = None,
-            (None, b'>') => {
-                end = i;
-                break;
-            }
+            (None, b'>') => break,
+            (None, b' ') => typed |= bytes[i..].starts_with(needle.as_bytes()),
             _ => {}
         }
     }
-    let needle = format!(" {xsi}:type=");
-    let tag = &bytes[..end];
-    let typed = tag.windows(needle.len()).any(|w| w == needle.as_bytes());
     (name_end, typed)
 }
 
@@ -174,5 +183,71 @@ impl Reader<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xml::{XSD_NS, from_slice, to_vec};
+
+    /// A `soapenc:Array` of ints as a document of its own.
+    #[derive(Debug, PartialEq, Default)]
+    struct Ints(Vec<i32>);
+
+    impl XmlValue for Ints {
+        fn read_xml(r: &mut Reader<'_>, s: &Start<'_>) -> Result<Self> {
+            r.soap_array(s).map(Self)
+        }
+        fn write_xml(&self, w: &mut Writer, n: &Name) -> WriteResult {
+            w.soap_array(n, &Name::new(XSD_NS, "int"), &self.0)
+        }
+    }
+
+    #[test]
+    fn arrays_write_their_type_and_read_any_item_names() {
+        let xml = to_vec(&Ints(vec![3, -1]), &Name::new("urn:x", "nums")).expect("encodes");
+        let text = String::from_utf8(xml.clone()).expect("utf-8");
+        assert!(
+            text.contains(r#"xsi:type="soapenc:Array""#)
+                && text.contains(r#"soapenc:arrayType="xsd:int[2]""#)
+                && text.contains(r#"<item xmlns="">3</item><item xmlns="">-1</item>"#),
+            "{text}"
+        );
+        assert_eq!(
+            from_slice::<Ints>(&xml).expect("decodes"),
+            Ints(vec![3, -1])
+        );
+        let other = br#"<a><v>1</v><x:w xmlns:x="urn:y">2</x:w><item xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/></a>"#;
+        assert_eq!(
+            from_slice::<Ints>(other).expect("decodes"),
+            Ints(vec![1, 2])
+        );
+    }
+
+    #[test]
+    fn items_by_reference_are_refused() {
+        let xml = br##"<a><item href="#i1"/></a>"##;
+        let e = from_slice::<Ints>(xml).expect_err("refused");
+        assert!(
+            matches!(e.kind(), DecodeErrorKind::MultiRef { href } if href == "#i1"),
+            "{e}"
+        );
+        assert_eq!(e.path(), "/a/item");
+    }
+
+    #[test]
+    fn start_tags_are_scanned_for_their_name_and_xsi_type() {
+        assert_eq!(scan_start_tag(b"<a>x</a>", "xsi"), (2, false));
+        assert_eq!(scan_start_tag(b"<ab/>", "xsi"), (3, false));
+        assert_eq!(
+            scan_start_tag(br#"<a b=">" xsi:type="t"/>"#, "xsi"),
+            (2, true)
+        );
+        assert_eq!(
+            scan_start_tag(br#"<a b=' xsi:type="t"'/>"#, "xsi"),
+            (2, false)
+        );
+        assert_eq!(scan_start_tag(b"x", "xsi"), (0, false));
     }
 }
