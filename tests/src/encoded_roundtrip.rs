@@ -1,6 +1,6 @@
 //! rpc/encoded messages (SOAP 1.1 section 5) through the fixture's stubs: requests encoded
 //! with `encodingStyle`, `xsi:type` and `soapenc:arrayType`; responses as SOAP-encoding
-//! servers write them decoded; multi-references refused.
+//! servers write them decoded, multi-references (Axis style) followed.
 
 use runtime::__private as rt;
 use runtime::soap::{self, Message, SoapVersion};
@@ -154,24 +154,78 @@ fn an_empty_message_is_an_empty_wrapper() {
 }
 
 #[test]
-fn multi_reference_values_are_refused_not_read_as_empty() {
+fn multi_reference_values_are_followed() {
+    // As Axis 1 writes responses: every value by reference, targets after the wrapper.
     let xml = envelope(
         r##"<ns1:getSitesResponse><sites href="#id0"/><total href="#id1"/></ns1:getSitesResponse>
-<multiRef id="id0" SOAP-ENC:arrayType="ns2:Site[1]"><item><id>1</id><name>A</name><tags xsi:nil="true"/></item></multiRef>
-<multiRef id="id1" xsi:type="xsd:int">1</multiRef>"##,
+<multiRef id="id0" SOAP-ENC:root="0" xsi:type="SOAP-ENC:Array" SOAP-ENC:arrayType="ns2:Site[2]"><item href="#id2"/><item href="#id3"/></multiRef>
+<multiRef id="id1" SOAP-ENC:root="0" xsi:type="xsd:int">2</multiRef>
+<multiRef id="id2" SOAP-ENC:root="0" xmlns:ns9="urn:example:encoded" xsi:type="ns9:Site"><id href="#id4"/><name>A</name><tags xsi:nil="true"/></multiRef>
+<multiRef id="id3" SOAP-ENC:root="0" xsi:type="ns2:Site"><id>2</id><name>B</name><tags href="#id5"/></multiRef>
+<multiRef id="id4" SOAP-ENC:root="0" xsi:type="xsd:int">1</multiRef>
+<multiRef id="id5" SOAP-ENC:root="0" SOAP-ENC:arrayType="xsd:string[1]"><item>t</item></multiRef>"##,
     );
-    let e = decode::<enc::GetSitesResponse>(&xml).expect_err("multi-refs are not followed");
+    let r: enc::GetSitesResponse = decode(&xml).expect("decodes");
+    let site = |id, name: &str, tags| enc::Site {
+        id,
+        name: name.into(),
+        tags,
+        children: None,
+    };
+    assert_eq!(
+        r,
+        enc::GetSitesResponse {
+            sites: enc::Sites(vec![
+                site(1, "A", rt::Nillable::Nil),
+                site(2, "B", rt::Nillable::Value(enc::Tags(vec!["t".into()]))),
+            ]),
+            total: 2,
+        }
+    );
+}
+
+#[test]
+fn dangling_and_cyclic_multi_references_are_errors() {
+    let xml = envelope(
+        r##"<ns1:getSitesResponse><sites href="#nowhere"/><total>1</total></ns1:getSitesResponse>"##,
+    );
+    let e = decode::<enc::GetSitesResponse>(&xml).expect_err("dangling");
     assert!(
-        matches!(e.kind(), DecodeErrorKind::MultiRef { href } if href == "#id0"),
+        matches!(e.kind(), DecodeErrorKind::MultiRef { href } if href == "#nowhere"),
         "{e}"
     );
     assert_eq!(e.path(), "/Envelope/Body/getSitesResponse/sites");
-    // An item by reference inside an array is refused the same way.
+    // A site whose children are the array holding it: followed until the depth bound.
     let xml = envelope(
-        r##"<ns1:getSitesResponse><sites SOAP-ENC:arrayType="ns2:Site[1]"><item href="#id0"/></sites><total>1</total></ns1:getSitesResponse>"##,
+        r##"<ns1:getSitesResponse><sites href="#a"/><total>1</total></ns1:getSitesResponse>
+<multiRef id="a" SOAP-ENC:arrayType="ns2:Site[1]"><item href="#s"/></multiRef>
+<multiRef id="s"><id>1</id><name>A</name><tags xsi:nil="true"/><children href="#a"/></multiRef>"##,
     );
-    let e = decode::<enc::GetSitesResponse>(&xml).expect_err("refused");
-    assert!(matches!(e.kind(), DecodeErrorKind::MultiRef { .. }), "{e}");
+    let e = decode::<enc::GetSitesResponse>(&xml).expect_err("cycle");
+    assert!(
+        matches!(e.kind(), DecodeErrorKind::Unsupported(w) if w.contains("cycle")),
+        "{e}"
+    );
+    // Arrays of ten references to one site whose children are the next such array:
+    // 10^8 sites read if followed blindly.
+    let mut bomb = String::from(
+        r##"<ns1:getSitesResponse><sites href="#a0"/><total>1</total></ns1:getSitesResponse>"##,
+    );
+    for level in 0..8 {
+        let items = format!(r##"<item href="#s{level}"/>"##).repeat(10);
+        let next = level + 1;
+        bomb.push_str(&format!(
+            r##"<m id="a{level}">{items}</m><m id="s{level}"><id>1</id><name>A</name><tags xsi:nil="true"/><children href="#a{next}"/></m>"##
+        ));
+    }
+    bomb.push_str(r#"<m id="a8"/>"#);
+    let started = std::time::Instant::now();
+    let e = decode::<enc::GetSitesResponse>(&envelope(&bomb)).expect_err("refused");
+    assert!(
+        matches!(e.kind(), DecodeErrorKind::Unsupported(w) if w.contains("bomb")),
+        "{e}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
 
 #[test]

@@ -2,9 +2,10 @@
 //! the operation carries `soapenv:encodingStyle`, its parts are unqualified accessors with
 //! `xsi:type`, struct members are written unqualified and read by local name, and
 //! `soapenc:Array`s carry `soapenc:arrayType="ns:T[n]"` with items read whatever their
-//! element name. Multi-reference values (`href="#id"`) are refused with
-//! [`DecodeErrorKind::MultiRef`](crate::xml::DecodeErrorKind::MultiRef), never read as
-//! empty values.
+//! element name. Multi-reference values (`href="#id"`) are followed to the element with
+//! that `id` (the reader's `multiref` module); one that names no element is a
+//! [`DecodeErrorKind::MultiRef`](crate::xml::DecodeErrorKind::MultiRef) error, never an
+//! empty value.
 
 use quick_xml::events::attributes::Attributes;
 
@@ -226,14 +227,29 @@ mod tests {
     }
 
     #[test]
-    fn items_by_reference_are_refused() {
-        let xml = br##"<a><item href="#i1"/></a>"##;
-        let e = from_slice::<Ints>(xml).expect_err("refused");
+    fn items_by_reference_are_followed() {
+        let xml = br##"<r xmlns:e="http://schemas.xmlsoap.org/soap/encoding/"><a><item href="#i1"/><item>2</item><item href="#i1"/></a><m id="i1">7</m></r>"##;
+        let read = |xml: &[u8]| -> Result<Vec<i32>> {
+            let mut r = Reader::new(xml)?;
+            r.root()?;
+            let a = r.next_child()?.expect("the array");
+            r.soap_array(&a)
+        };
+        assert_eq!(read(xml).expect("decodes"), vec![7, 2, 7]);
+        let dangling = br##"<r><a><item href="#i9"/></a><m id="i1">7</m></r>"##;
+        let e = read(dangling).expect_err("no such id");
         assert!(
-            matches!(e.kind(), DecodeErrorKind::MultiRef { href } if href == "#i1"),
+            matches!(e.kind(), DecodeErrorKind::MultiRef { href } if href == "#i9"),
             "{e}"
         );
-        assert_eq!(e.path(), "/a/item");
+        assert_eq!(e.path(), "/r/a/item");
+        let cycle =
+            br##"<r><a><item href="#i1"/></a><m id="i1" href="#i2"/><m id="i2" href="#i1"/></r>"##;
+        let e = read(cycle).expect_err("a cycle");
+        assert!(
+            matches!(e.kind(), DecodeErrorKind::Unsupported(w) if w.contains("cycle")),
+            "{e}"
+        );
     }
 
     #[test]

@@ -64,8 +64,8 @@ pub enum DecodeErrorKind {
     NotAnEnvelope(String),
     /// The document ended early.
     UnexpectedEof,
-    /// A SOAP-encoded multi-reference accessor (`href="#id"`): its value sits elsewhere in
-    /// the body, which these stubs do not follow (rather than read it as an empty value).
+    /// A SOAP-encoded multi-reference accessor (`href="#id"`) naming no element of the
+    /// document (or not a local `#id`).
     MultiRef {
         /// The `href` value (cut to 64 characters).
         href: String,
@@ -99,7 +99,7 @@ impl fmt::Display for DecodeErrorKind {
             Self::UnexpectedEof => f.write_str("unexpected end of document"),
             Self::MultiRef { href } => write!(
                 f,
-                "multi-reference value `href=\"{href}\"` (SOAP encoding) is not supported"
+                "multi-reference `href=\"{href}\"` names no element of the document"
             ),
             Self::Unsupported(what) => write!(f, "{what} is not supported"),
         }

@@ -182,6 +182,10 @@ impl<'a> Reader<'a> {
 
     /// Reads a required field.
     pub fn one<T: XmlValue>(&mut self, slot: &mut T, s: &Start<'_>) -> ReadResult {
+        if s.href.is_some() {
+            *slot = self.multi_ref(s)?;
+            return Ok(());
+        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
@@ -191,6 +195,10 @@ impl<'a> Reader<'a> {
 
     /// Reads an optional field (a nil element of a non-nillable type leaves it `None`).
     pub fn opt<T: XmlValue>(&mut self, slot: &mut Option<T>, s: &Start<'_>) -> ReadResult {
+        if s.href.is_some() {
+            *slot = Some(self.multi_ref(s)?);
+            return Ok(());
+        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
@@ -200,6 +208,10 @@ impl<'a> Reader<'a> {
 
     /// Reads one occurrence of a repeated field.
     pub fn vec<T: XmlValue>(&mut self, slot: &mut Vec<T>, s: &Start<'_>) -> ReadResult {
+        if s.href.is_some() {
+            slot.push(self.multi_ref(s)?);
+            return Ok(());
+        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
@@ -218,6 +230,10 @@ impl<'a> Reader<'a> {
         slot: &mut Option<Box<T>>,
         s: &Start<'_>,
     ) -> ReadResult {
+        if s.href.is_some() {
+            *slot = Some(Box::new(self.multi_ref(s)?));
+            return Ok(());
+        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }

@@ -3,6 +3,7 @@
 
 mod capture;
 mod complex;
+mod multiref;
 mod ns;
 
 use std::borrow::Cow;
@@ -50,6 +51,8 @@ pub struct Start<'a> {
     empty: bool,
     nil: bool,
     xsi_type: Option<Cow<'a, str>>,
+    /// A SOAP-encoding multi-reference (`href="#id"`), noted inside encoded bodies only.
+    href: Option<Cow<'a, str>>,
     pos: u64,
     inner: usize,
 }
@@ -109,8 +112,12 @@ pub struct Reader<'a> {
     /// Set while a wildcard (`xsd:any`) field reads its element: `AnyValue` then keeps its name.
     wildcard: bool,
     /// Set inside a SOAP-encoded body (`soap::encoded`): fields match by local name alone,
-    /// and a multi-reference accessor (`href`) is refused.
+    /// and multi-reference accessors (`href`) are followed.
     pub(crate) encoded: bool,
+    /// The `id`s of the document, indexed when the first multi-reference is met.
+    refs: Option<std::rc::Rc<multiref::Index<'a>>>,
+    /// How many multi-references deep this reader is (bounds cycles).
+    ref_depth: usize,
 }
 
 /// True when `bytes` holds a C0 control other than tab/LF/CR, or a 0xEF lead byte
@@ -142,13 +149,8 @@ impl<'a> Reader<'a> {
         };
         // No up-front UTF-8 pass: quick-xml validates every event it hands out, and tags are
         // re-borrowed (and re-checked, being short) from the document by offset.
-        let mut xml = quick_xml::Reader::from_reader(src);
-        let cfg = xml.config_mut();
-        cfg.check_end_names = true;
-        cfg.expand_empty_elements = false;
-        cfg.trim_text(false);
         Ok(Self {
-            xml,
+            xml: scanner(src),
             src,
             base: base as u64,
             pos: 0,
@@ -157,6 +159,8 @@ impl<'a> Reader<'a> {
             max_depth: limits.max_depth,
             wildcard: false,
             encoded: false,
+            refs: None,
+            ref_depth: 0,
         })
     }
 
@@ -399,6 +403,7 @@ impl<'a> Reader<'a> {
             empty,
             nil: false,
             xsi_type: None,
+            href: None,
             pos: self.pos + self.base,
             inner: self.xml.buffer_position() as usize,
         };
@@ -431,11 +436,7 @@ impl<'a> Reader<'a> {
             } else if let Some(p) = key.strip_prefix("xmlns:") {
                 self.ns.push(p, &value);
             } else if self.encoded && key == "href" {
-                let kind = DecodeErrorKind::MultiRef {
-                    href: truncate(&value, 64),
-                };
-                let path = format!("{}/{}", self.path(), start.local());
-                return Err(DecodeError::new(kind, path, start.pos));
+                start.href = Some(value);
             } else if let Some((p, l)) = key.split_once(':')
                 && (l == "type" || l == "nil")
                 && n < 2
@@ -544,6 +545,16 @@ impl<'a> Reader<'a> {
         };
         DecodeError::new(kind, path, s.pos)
     }
+}
+
+/// quick-xml's event scan over `src`, configured as the reader needs it.
+fn scanner(src: &[u8]) -> quick_xml::Reader<&[u8]> {
+    let mut xml = quick_xml::Reader::from_reader(src);
+    let cfg = xml.config_mut();
+    cfg.check_end_names = true;
+    cfg.expand_empty_elements = false;
+    cfg.trim_text(false);
+    xml
 }
 
 fn append<'a>(acc: &mut Cow<'a, str>, piece: Cow<'a, str>) {
