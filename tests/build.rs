@@ -13,6 +13,7 @@ const WSDLS: &[&str] = &[
     "corpus/eu-vies/checkVatService.wsdl",
     "corpus/wsdot-ferries/ferry.wsdl",
     "corpus/ews-2007/Services.wsdl",
+    "corpus/tradetracker/tradetracker.wsdl",
 ];
 
 /// ONVIF's schemas import the WS-* specs by URL; the corpus holds copies under `external/`.

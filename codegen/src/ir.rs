@@ -46,6 +46,8 @@ pub enum Item {
     Choice(ChoiceEnum),
     List(ListType),
     Union(Union),
+    SoapArray(SoapArray),
+    Encoded(EncodedBody),
 }
 
 /// A complex type: a struct with a `rt::Complex` impl.
@@ -280,6 +282,42 @@ pub struct Newtype {
     pub element: XmlName,
 }
 
+/// A SOAP-encoded array type (a restriction of `soapenc:Array`):
+/// `pub struct Ident(pub Vec<Item>);` read and written as a `soapenc:Array`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SoapArray {
+    /// User attributes (`Builder::type_attribute`), as Rust source.
+    pub extra: Vec<String>,
+    pub ident: String,
+    pub doc: Option<String>,
+    /// The items' Rust type.
+    pub item: Ty,
+    /// The items' XML type, for `soapenc:arrayType="ns:T[n]"`.
+    pub item_type: XmlName,
+}
+
+/// The body element of an rpc/encoded message: a struct with one field per part, written
+/// with `encodingStyle` and `xsi:type` on each part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EncodedBody {
+    pub ident: String,
+    pub element: XmlName,
+    /// The `encodingStyle` URI.
+    pub style: String,
+    pub parts: Vec<EncodedPart>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EncodedPart {
+    pub ident: String,
+    /// The accessor element (unqualified for a type part).
+    pub xml: XmlName,
+    pub ty: Ty,
+    /// The declared type, written as `xsi:type` (`None` for an element part of an
+    /// anonymous type).
+    pub xsi_type: Option<XmlName>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub ident: String,
@@ -301,14 +339,26 @@ pub struct Binding {
     pub header_fields: Vec<Field>,
     pub body_variants: Vec<BodyVariant>,
     pub operations: Vec<Operation>,
+    /// The enum of every fault detail element the binding's operations declare
+    /// (`wsdl:fault` messages whose part is an element), if any.
+    pub faults: Option<FaultDetail>,
+}
+
+/// `{Name}FaultDetail`: a dispatch enum over fault detail elements, like the body's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FaultDetail {
+    pub ident: String,
+    pub variants: Vec<BodyVariant>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BodyVariant {
     pub ident: String,
-    /// The element's Rust type (implements `rt::Element`).
+    /// The element's Rust type (implements `rt::Element`, or `rt::Body` when `encoded`).
     pub ty: String,
     pub element: XmlName,
+    /// The body of an rpc/encoded message ([`EncodedBody`]): read through `rt::Body`.
+    pub encoded: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -335,4 +385,6 @@ pub struct Operation {
     /// Set when the operation declares output headers: the name of the client's second
     /// method, which returns them (`{method}_with_headers`).
     pub with_headers: Option<String>,
+    /// The variants of the binding's [`FaultDetail`] this operation declares.
+    pub faults: Vec<String>,
 }

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 
 const HEAD: &str = r#"<?xml version="1.0"?>
 <definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
-             xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="urn:t" targetNamespace="urn:t">
+             xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="urn:t" targetNamespace="urn:t"
+             xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">
   <types>
     <xsd:schema targetNamespace="urn:t" elementFormDefault="qualified">
       <xsd:element name="req" type="xsd:string"/>
@@ -99,14 +100,37 @@ fn cases() -> Vec<Case> {
                 .replace(r#"style="document""#, r#"style="rpc""#)
                 .replace(
                     r#"<soap:body use="literal"/>"#,
-                    r#"<soap:body use="encoded" namespace="urn:t"/>"#,
+                    r#"<soap:body use="encoded" namespace="urn:t" encodingStyle="urn:own"/>"#,
                 )
                 .replace(
                     "<operation name=\"op\"><soap:operation",
                     "@@<operation name=\"op\"><soap:operation",
                 ),
-            ..case("rpc/encoded (SOAP encoding)", "", "rpc/encoded")
+            ..case(
+                "rpc/encoded with an encodingStyle other than SOAP encoding",
+                "",
+                "encodingStyle `urn:own`",
+            )
         },
+        Case {
+            rest: service(r#"<part name="p" element="tns:req"/>"#, "")
+                .replace(
+                    r#"<soap:body use="literal"/>"#,
+                    r#"<soap:body use="encoded" encodingStyle="http://schemas.xmlsoap.org/soap/encoding/"/>"#,
+                )
+                .replace(
+                    "<operation name=\"op\"><soap:operation",
+                    "@@<operation name=\"op\"><soap:operation",
+                ),
+            ..case("document/encoded", "", "document/encoded")
+        },
+        case(
+            "a two-dimensional SOAP-encoded array",
+            r#"      <xsd:complexType name="Grid"><xsd:complexContent><xsd:restriction base="soapenc:Array">
+        @@<xsd:attribute ref="soapenc:arrayType" wsdl:arrayType="xsd:int[,]"/>
+      </xsd:restriction></xsd:complexContent></xsd:complexType>"#,
+            "multi-dimensional SOAP array",
+        ),
         case(
             "complexContent extending a simple type",
             r#"      <xsd:simpleType name="Code"><xsd:restriction base="xsd:string"/></xsd:simpleType>

@@ -2,8 +2,11 @@
 //! docs/GENERATED.md for the contract.
 
 pub use crate::client::{CallResult, SoapClient};
+pub use crate::error::Error;
 pub use crate::simple_xml_value;
-pub use crate::soap::{Operation, SessionHeaderInfo, SoapVersion};
+pub use crate::soap::{
+    Fault, Operation, SOAP_ENC_NS, SessionHeaderInfo, SoapVersion, read_encoded, write_encoded,
+};
 pub use crate::xml::{AnyAttribute, GroupAt, GroupSlot, parse_list, write_list};
 pub use crate::xml::{
     AnyValue, AttrInfo, Body, Complex, Date, DateTime, Decimal, DecodeError, Element, EncodeError,

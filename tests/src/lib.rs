@@ -35,6 +35,16 @@ pub mod rpc {
     include!("../fixtures/rpc/expected.rs");
 }
 
+/// `tests/fixtures/encoded`: rpc/encoded wrappers and `soapenc:Array`s.
+pub mod encoded {
+    include!("../fixtures/encoded/expected.rs");
+}
+
+/// `tests/fixtures/faults`: declared `wsdl:fault`s as a typed fault detail enum.
+pub mod faults {
+    include!("../fixtures/faults/expected.rs");
+}
+
 /// `tests/fixtures/substitution`: substitution groups as choices by element name.
 pub mod substitution {
     include!("../fixtures/substitution/expected.rs");
@@ -68,6 +78,10 @@ pub mod service {
 #[cfg(salesforce_stubs)]
 pub mod salesforce;
 
+#[cfg(test)]
+mod encoded_roundtrip;
+#[cfg(test)]
+mod fault_detail;
 #[cfg(test)]
 mod roundtrip;
 

@@ -41,3 +41,8 @@ pub mod ews_2007 {
 pub mod onvif_devicemgmt {
     include!(concat!(env!("OUT_DIR"), "/devicemgmt.rs"));
 }
+
+/// corpus/tradetracker: rpc/encoded with `soapenc:Array` types (PHP SoapServer).
+pub mod tradetracker {
+    include!(concat!(env!("OUT_DIR"), "/tradetracker.rs"));
+}

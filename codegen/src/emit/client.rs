@@ -100,7 +100,16 @@ fn method(b: &Binding, op: &Operation) -> TokenStream {
     let method = ident(&op.method);
     let input = ident(input);
     let output = ident(output);
-    let doc = doc(op.doc.as_deref());
+    let mut doc = doc(op.doc.as_deref());
+    if let (false, Some(f)) = (op.faults.is_empty(), &b.faults) {
+        let names: Vec<String> = op.faults.iter().map(|v| format!("`{v}`")).collect();
+        let line = format!(
+            " Declared faults: {}; decode with [`{}::of_error`].",
+            names.join(", "),
+            f.ident
+        );
+        doc.extend(quote!(#[doc = ""] #[doc = #line]));
+    }
     let plain = quote! {
         #doc
         pub async fn #method(&self, body: &#input) -> rt::CallResult<#output> {

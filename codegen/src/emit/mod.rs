@@ -5,7 +5,9 @@ mod client;
 mod common;
 pub(crate) mod doc;
 mod elements;
+mod encoded;
 mod enums;
+mod faults;
 mod lists;
 mod poly;
 mod soap;
@@ -106,6 +108,7 @@ fn unit_tokens(ir: &File, unit: Unit<'_>) -> Result<TokenStream, SyntaxError> {
         Unit::Binding(b) => {
             let mut out = soap::emit_headers(b);
             out.extend(soap::emit_body(b));
+            out.extend(faults::emit(b));
             out.extend(client::emit_ops(b));
             out.extend(client::emit_client(b));
             out
@@ -152,6 +155,8 @@ pub fn item_tokens(item: &Item) -> TokenStream {
         Item::Choice(c) => choice::emit(c),
         Item::List(l) => lists::emit_list(l),
         Item::Union(u) => lists::emit_union(u),
+        Item::SoapArray(a) => encoded::emit_array(a),
+        Item::Encoded(b) => encoded::emit_body(b),
     }
 }
 
@@ -171,5 +176,7 @@ fn type_names(ir: &File) -> TokenStream {
     }
 }
 
+#[cfg(test)]
+mod encoded_tests;
 #[cfg(test)]
 mod tests;

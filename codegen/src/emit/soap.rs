@@ -50,6 +50,9 @@ pub fn emit_body(b: &Binding) -> TokenStream {
         let id = ident(&v.ident);
         let ns = ns(&v.element);
         let local = &v.element.local;
+        if v.encoded {
+            return quote!((#ns, #local) => Self::#id(rt::Body::read_body(r, s)?),);
+        }
         quote!((#ns, #local) => Self::#id(rt::XmlValue::read_xml(r, s)?),)
     });
     let write_arms = b.body_variants.iter().map(|v| {

@@ -61,6 +61,18 @@ impl Ctx<'_> {
         if let Some(b) = builtin(&q.local).filter(|_| q.ns == XSD_NS) {
             return Some(Resolved::Builtin(b));
         }
+        if q.ns == super::encoded::SOAP_ENC_NS {
+            // SOAP encoding's own names: element-able copies of the XSD built-ins, `base64`,
+            // and the generic `Array` / `Struct` (kept whole as XML).
+            let b = match q.local.as_str() {
+                "base64" => Some(Builtin::Bytes),
+                "Array" | "Struct" => Some(Builtin::AnyValue),
+                local => builtin(local),
+            };
+            if let Some(b) = b {
+                return Some(Resolved::Builtin(b));
+            }
+        }
         self.problem(at, format!("unresolved type `{q}`"));
         None
     }

@@ -27,6 +27,7 @@ pub fn collect(defs: &Definitions, opts: super::Options) -> Ctx<'_> {
         group_names: HashMap::new(),
         group_structs: Vec::new(),
         rpc_structs: Vec::new(),
+        encoded_bodies: Default::default(),
         substitution_names: BTreeMap::new(),
         scope: crate::names::Scope::new(),
         problems: Vec::new(),
@@ -67,6 +68,9 @@ fn push<'a>(ctx: &mut Ctx<'a>, def: &'a TypeDef, xml: Option<QName>, origin: Ori
         // Mixed content (text between child elements) has no struct shape: such a type is
         // kept whole as its XML, an alias of the runtime's `AnyValue` (see `items::alias`).
         TypeDef::Complex(c) if c.mixed => (c.at.clone(), Kind::Alias),
+        TypeDef::Complex(c) if super::encoded::is_soap_array(def) => {
+            (c.at.clone(), Kind::SoapArray)
+        }
         TypeDef::Complex(c) => (c.at.clone(), Kind::Struct),
         TypeDef::Simple(s) => {
             let kind = match &s.variety {

@@ -51,6 +51,9 @@ pub fn compute(ctx: &mut Ctx<'_>) -> Tree {
         let TypeDef::Complex(c) = ctx.entries[id].def else {
             continue;
         };
+        if ctx.entries[id].kind == Kind::SoapArray {
+            continue;
+        }
         let base = match &c.content {
             Content::Complex { base, .. } => base,
             // simpleContent deriving from a complex type (itself with simple content)

@@ -89,6 +89,7 @@ pub fn build(
                 Some(SimpleVariety::Union { members }) => Item::Union(ctx.union_type(id, members)),
                 _ => Item::Alias(alias(ctx, id)),
             },
+            Kind::SoapArray => Item::SoapArray(ctx.soap_array_item(id)),
         };
         let choices = match &item {
             Item::Struct(s) => choice_enums(ctx, s, &mut emitted),

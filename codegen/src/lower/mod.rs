@@ -8,6 +8,8 @@ mod builtins;
 mod choice;
 mod collect;
 mod custom;
+mod encoded;
+mod faults;
 mod fields;
 mod group;
 mod inherit;
@@ -89,6 +91,8 @@ pub enum Kind {
     Struct,
     Enum,
     Alias,
+    /// A `soapenc:Array` type: a `Vec` newtype (see `encoded`).
+    SoapArray,
 }
 
 /// One type of the schema set, named or anonymous.
@@ -138,7 +142,9 @@ pub struct Ctx<'a> {
     /// Choice enums of substitution group heads, by head.
     pub substitution_names: BTreeMap<QName, String>,
     /// Wrapper structs of rpc operations, with the types they refer to.
-    pub rpc_structs: Vec<(ir::Struct, Vec<Id>)>,
+    pub rpc_structs: Vec<(ir::Item, Vec<Id>)>,
+    /// Body elements of rpc/encoded messages.
+    pub encoded_bodies: std::collections::BTreeSet<QName>,
     /// Module-level Rust names handed out so far.
     pub scope: crate::names::Scope,
     pub problems: Vec<Problem>,
@@ -174,7 +180,7 @@ pub fn lower(defs: &Definitions, opts: &Options) -> Result<ir::File, Vec<Problem
     let mut items = items::build(&mut ctx, &fields, &extras, &keep);
     items
         .items
-        .extend(ctx.rpc_structs.drain(..).map(|(s, _)| ir::Item::Struct(s)));
+        .extend(ctx.rpc_structs.drain(..).map(|(item, _)| item));
     if !ctx.problems.is_empty() {
         ctx.problems
             .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));

@@ -74,6 +74,14 @@ fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
             }
             Item::Newtype(n) => f(&mut n.element),
             Item::Choice(c) => c.alts.iter_mut().for_each(|a| alt(a, &mut *f)),
+            Item::SoapArray(a) => f(&mut a.item_type),
+            Item::Encoded(e) => {
+                f(&mut e.element);
+                for p in &mut e.parts {
+                    f(&mut p.xml);
+                    p.xsi_type.iter_mut().for_each(&mut *f);
+                }
+            }
             Item::Enum(_) | Item::Alias(_) | Item::List(_) | Item::Union(_) => {}
         }
     }
@@ -87,7 +95,11 @@ fn visit(file: &mut File, f: &mut dyn FnMut(&mut XmlName)) {
             .iter_mut()
             .filter_map(|x| x.xml.as_mut())
             .for_each(&mut *f);
-        for v in &mut b.body_variants {
+        for v in b
+            .body_variants
+            .iter_mut()
+            .chain(b.faults.iter_mut().flat_map(|x| &mut x.variants))
+        {
             f(&mut v.element);
         }
     }

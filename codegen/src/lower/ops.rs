@@ -51,6 +51,7 @@ pub fn bindings(ctx: &mut Ctx<'_>) -> Bindings {
             header_fields: Vec::new(),
             body_variants: Vec::new(),
             operations: Vec::new(),
+            faults: None,
         };
         let mut state = State {
             methods: Scope::with_reserved(&["new", "inner"]),
@@ -79,10 +80,17 @@ pub fn bindings(ctx: &mut Ctx<'_>) -> Bindings {
                 .filter_map(|f| f.xml.clone())
                 .map(uri_name),
         );
+        if !state.faults.is_empty() {
+            binding.faults = Some(ir::FaultDetail {
+                ident: ctx.scope.claim(&format!("{stem}FaultDetail"), ""),
+                variants: std::mem::take(&mut state.faults),
+            });
+        }
         out.roots.extend(
             binding
                 .body_variants
                 .iter()
+                .chain(binding.faults.iter().flat_map(|f| &f.variants))
                 .map(|v| uri_name(v.element.clone())),
         );
         out.bindings.push(binding);
@@ -154,6 +162,9 @@ struct State {
     methods: Scope,
     header_idents: Scope,
     variant_idents: Scope,
+    /// The binding's fault detail variants so far, and their names.
+    faults: Vec<ir::BodyVariant>,
+    fault_idents: Scope,
 }
 
 fn operation(
@@ -234,6 +245,7 @@ fn operation(
                 "",
             )
         });
+    let faults = ctx.declared_faults(pop, &mut state.faults, &mut state.fault_idents);
     Some(ir::Operation {
         name: bop.name.clone(),
         doc: pop.doc.clone(),
@@ -249,6 +261,7 @@ fn operation(
         input: ty(ctx, &input),
         output: ty(ctx, &output),
         with_headers,
+        faults,
     })
 }
 
@@ -261,6 +274,13 @@ fn body_element(
 ) -> Option<QName> {
     let defs = ctx.defs;
     let msg = defs.messages.get(message?)?;
+    if bm.is_some_and(|m| m.body_use == model::BodyUse::Encoded) {
+        ctx.problem(
+            at,
+            "unsupported construct: document/encoded (SOAP encoding is supported with style=\"rpc\")",
+        );
+        return None;
+    }
     let parts: Vec<&model::Part> = msg
         .parts
         .iter()
@@ -385,6 +405,7 @@ fn add_body(
         ident: state.variant_idents.claim(&upper_camel(&el.local, "E"), ""),
         ty,
         element: xml,
+        encoded: ctx.encoded_bodies.contains(el),
     });
 }
 

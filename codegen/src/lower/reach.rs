@@ -81,6 +81,11 @@ pub fn compute(
                 stack.extend(x.text.as_ref().and_then(|t| t.1));
             }
             Kind::Alias | Kind::Enum => stack.extend(ctx.simple_refs(id)),
+            Kind::SoapArray => {
+                if let Some((_, Resolved::Entry(item))) = ctx.array_item(id) {
+                    stack.push(item);
+                }
+            }
         }
     }
     Reach {

@@ -1,10 +1,13 @@
 //! The SOAP 1.1 / 1.2 envelope: typed headers and body, faults, and the plain data the
 //! client needs (operations, the SessionHeader's names).
 
+mod detail;
+mod encoded;
 mod fault;
 
 use std::borrow::Cow;
 
+pub use encoded::{SOAP_ENC_NS, read_encoded, write_encoded};
 pub use fault::{Fault, FaultCode, decode_fault, encode_fault};
 
 use crate::xml::{

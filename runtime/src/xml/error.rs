@@ -79,6 +79,14 @@ pub enum DecodeErrorKind {
         /// The budget in force, in bytes.
         limit: u64,
     },
+    /// A SOAP-encoded multi-reference accessor (`href="#id"`) naming no element of the
+    /// document (or not a local `#id`).
+    MultiRef {
+        /// The `href` value (cut to 64 characters).
+        href: String,
+    },
+    /// A construct these stubs do not read (rather than read it wrongly).
+    Unsupported(String),
 }
 
 impl fmt::Display for DecodeErrorKind {
@@ -108,6 +116,11 @@ impl fmt::Display for DecodeErrorKind {
             Self::NotAnEnvelope(m) => write!(f, "not a SOAP envelope: {m}"),
             Self::UnexpectedEof => f.write_str("unexpected end of document"),
             Self::BudgetExceeded { limit } => write!(f, "decode budget of {limit} bytes exceeded"),
+            Self::MultiRef { href } => write!(
+                f,
+                "multi-reference `href=\"{href}\"` names no element of the document"
+            ),
+            Self::Unsupported(what) => write!(f, "{what} is not supported"),
         }
     }
 }

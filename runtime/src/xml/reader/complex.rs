@@ -134,10 +134,12 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            if ns.is_none() {
+            if ns.is_none() && !self.encoded {
                 ns = Some(self.resolve_prefix(c.prefix(), c.pos)?);
             }
-            if ns.as_deref().is_some_and(|ns| name_eq(ns, f.name.ns)) {
+            // SOAP encoding names accessors locally: servers write them unqualified whatever
+            // the schema's elementFormDefault says, so the local name decides there.
+            if self.encoded || ns.as_deref().is_some_and(|ns| name_eq(ns, f.name.ns)) {
                 return Ok(Some(i));
             }
         }
@@ -179,6 +181,10 @@ impl<'a> Reader<'a> {
 
     /// Reads a required field.
     pub fn one<T: XmlValue>(&mut self, slot: &mut T, s: &Start<'_>) -> ReadResult {
+        if s.href.is_some() {
+            *slot = self.multi_ref(s)?;
+            return Ok(());
+        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
@@ -188,6 +194,10 @@ impl<'a> Reader<'a> {
 
     /// Reads an optional field (a nil element of a non-nillable type leaves it `None`).
     pub fn opt<T: XmlValue>(&mut self, slot: &mut Option<T>, s: &Start<'_>) -> ReadResult {
+        if s.href.is_some() {
+            *slot = Some(self.multi_ref(s)?);
+            return Ok(());
+        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
@@ -197,6 +207,10 @@ impl<'a> Reader<'a> {
 
     /// Reads one occurrence of a repeated field.
     pub fn vec<T: XmlValue>(&mut self, slot: &mut Vec<T>, s: &Start<'_>) -> ReadResult {
+        if s.href.is_some() {
+            slot.push(self.multi_ref(s)?);
+            return Ok(());
+        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
@@ -216,6 +230,10 @@ impl<'a> Reader<'a> {
         slot: &mut Option<Box<T>>,
         s: &Start<'_>,
     ) -> ReadResult {
+        if s.href.is_some() {
+            *slot = Some(Box::new(self.multi_ref(s)?));
+            return Ok(());
+        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }

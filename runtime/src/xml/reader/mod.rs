@@ -8,6 +8,7 @@ mod capture;
 mod complex;
 mod group;
 mod lex;
+mod multiref;
 mod ns;
 
 use std::borrow::Cow;
@@ -78,6 +79,8 @@ pub struct Start<'a> {
     empty: bool,
     nil: bool,
     xsi_type: Option<Cow<'a, str>>,
+    /// A SOAP-encoding multi-reference (`href="#id"`), noted inside encoded bodies only.
+    href: Option<Cow<'a, str>>,
     pos: u64,
     inner: usize,
 }
@@ -116,6 +119,10 @@ impl<'a> Start<'a> {
     fn has_attrs(&self) -> bool {
         has_attrs(self.attrs)
     }
+    /// The attributes as written (after the element name), for callers that look for one.
+    pub(crate) fn raw_attrs(&self) -> &'a str {
+        self.attrs
+    }
 }
 
 fn has_attrs(raw: &str) -> bool {
@@ -140,6 +147,13 @@ pub struct Reader<'a> {
     wildcard: bool,
     /// While `read_field` runs: the table index the previous sibling matched (choice groups).
     prev_field: Option<usize>,
+    /// Set inside a SOAP-encoded body (`soap::encoded`): fields match by local name alone,
+    /// and multi-reference accessors (`href`) are followed.
+    pub(crate) encoded: bool,
+    /// The `id`s of the document, indexed when the first multi-reference is met.
+    refs: Option<std::rc::Rc<multiref::Index<'a>>>,
+    /// How many multi-references deep this reader is (bounds cycles).
+    ref_depth: usize,
 }
 
 /// True when `bytes` holds a C0 control other than tab/LF, a CR (line ends to normalise),
@@ -187,6 +201,9 @@ impl<'a> Reader<'a> {
             budget: limits.budget_for(xml.len()),
             wildcard: false,
             prev_field: None,
+            encoded: false,
+            refs: None,
+            ref_depth: 0,
         })
     }
 
@@ -468,6 +485,7 @@ impl<'a> Reader<'a> {
             empty,
             nil: false,
             xsi_type: None,
+            href: None,
             pos: self.pos + self.base,
             inner: self.lex.pos(),
         };
@@ -499,6 +517,8 @@ impl<'a> Reader<'a> {
                 self.ns.push("", &value);
             } else if let Some(p) = key.strip_prefix("xmlns:") {
                 self.ns.push(p, &value);
+            } else if self.encoded && key == "href" {
+                start.href = Some(value);
             } else if let Some((p, l)) = key.split_once(':')
                 && (l == "type" || l == "nil")
                 && n < 2
@@ -550,6 +570,16 @@ impl<'a> Reader<'a> {
             p.push_str(split_qname(o.qname).1);
         }
         p
+    }
+
+    /// The namespace `prefix` is bound to at the current element, if any.
+    pub(crate) fn ns_uri(&self, prefix: &str) -> Option<std::rc::Rc<str>> {
+        self.ns.resolve(prefix).cloned()
+    }
+
+    /// An error of `kind` at byte `at`, with the current element path.
+    pub(crate) fn error_at(&self, kind: DecodeErrorKind, at: u64) -> DecodeError {
+        self.err_at(kind, at)
     }
 
     fn err(&self, kind: DecodeErrorKind) -> DecodeError {

@@ -75,6 +75,9 @@ impl Writer {
         if self.suppressed(&f.name) {
             return Ok(());
         }
+        if self.encoded && !f.name.ns.is_empty() {
+            return v.write_xml(self, &Name::new("", f.name.local));
+        }
         v.write_xml(self, &f.name)
     }
 

@@ -54,6 +54,9 @@ pub struct Writer {
     next_prefix: u32,
     /// A field element (at a given depth) to leave out: the SessionHeader the runtime writes.
     suppress: Option<(Name, usize)>,
+    /// Set inside a SOAP-encoded body (`soap::encoded`): field elements are written
+    /// unqualified, as SOAP encoding names accessors.
+    pub(crate) encoded: bool,
 }
 
 impl Default for Writer {
@@ -82,6 +85,7 @@ impl Writer {
             root_extra: Vec::new(),
             next_prefix: 1,
             suppress: None,
+            encoded: false,
         }
     }
 
@@ -134,6 +138,16 @@ impl Writer {
     #[inline]
     fn suppressed(&self, n: &Name) -> bool {
         matches!(&self.suppress, Some((s, d)) if *d == self.frames.len() && s == n)
+    }
+
+    /// The bytes written from offset `at` on.
+    pub(crate) fn written_since(&self, at: usize) -> &[u8] {
+        self.sink.out.get(at..).unwrap_or_default()
+    }
+
+    /// Inserts `bytes` at offset `at` (inside an element already closed).
+    pub(crate) fn insert_at(&mut self, at: usize, bytes: &[u8]) {
+        self.sink.out.splice(at..at, bytes.iter().copied());
     }
 
     /// Cuts the output back to `len` bytes (to drop an empty block such as a SOAP Header).
