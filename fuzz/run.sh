@@ -103,7 +103,7 @@ for t in "${targets[@]}"; do
   if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then
     tail -40 "$log"
     for f in $found; do echo "CRASH INPUT ($t): fuzz/$f"; done
-    echo "replay: $bin_dir/$t fuzz/artifacts/$t/<file> (from fuzz/); keep it in fuzz/regressions/$t/"
+    echo "replay from the repository root: $bin_dir/$t fuzz/artifacts/$t/<file>; keep it in fuzz/regressions/$t/"
     status=1
   fi
 done
