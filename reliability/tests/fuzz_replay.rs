@@ -1,7 +1,7 @@
 //! Replays the fuzz corpora as plain tests: every seed in `fuzz/seeds/<target>` and every
 //! input that once crashed a target (`fuzz/regressions/<target>`) goes through the same
-//! checks the fuzz targets make (`fuzz/fuzz_targets/*.rs`). This is the cheap CI step; the
-//! coverage-guided runs are `fuzz/run.sh`.
+//! checks the fuzz targets make (`fuzz/fuzz_targets/*.rs`), in every `cargo test`; the
+//! coverage-guided runs are `fuzz/run.sh` (short ones in `.ci/run`, after the tests).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
