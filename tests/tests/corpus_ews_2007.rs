@@ -69,6 +69,7 @@ mod ews {
             mailbox_culture: Some(MailboxCulture("en-US".into())),
             request_server_version: Some(RequestServerVersion {
                 version: ExchangeVersionType::Exchange2007Sp1,
+                other_attributes: Vec::new(),
             }),
             ..Default::default()
         }
