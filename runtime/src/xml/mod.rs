@@ -11,6 +11,7 @@ mod error;
 mod name;
 mod reader;
 mod scalar;
+mod slots;
 mod temporal;
 mod traits;
 mod writer;
@@ -23,10 +24,12 @@ pub use error::{
 };
 pub use name::{Name, Nillable, QName, XML_NS, XSD_NS, XSI_NS, split_qname};
 pub use reader::{DEFAULT_MAX_DEPTH, Reader, ReaderLimits, Start};
+pub use slots::{Many, One, Opt, OptBox, WriteSlot};
 pub use temporal::{Date, DateTime, Decimal, Time};
 pub use traits::{
     AttrInfo, Body, Complex, DynComplex, Element, FieldInfo, NILLABLE, OPTIONAL, REPEATED,
-    REPEATED_REQUIRED, REQUIRED, Simple, TypeInfo, XmlValue, parse_attr, parse_opt_attr,
+    REPEATED_REQUIRED, REQUIRED, Simple, TypeInfo, XmlValue, debug_enum, parse_attr,
+    parse_opt_attr,
 };
 pub use writer::{TextSink, Writer};
 
