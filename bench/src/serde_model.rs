@@ -278,7 +278,7 @@ pub fn object_from_typed(o: &metadata::CustomObject) -> CustomObject {
         enable_search: o.enable_search,
         fields: o.fields.iter().map(field_from_typed).collect(),
         label: o.label.clone(),
-        name_field: o.name_field.as_ref().map(field_from_typed),
+        name_field: o.name_field.as_deref().map(field_from_typed),
         plural_label: o.plural_label.clone(),
         sharing_model: o.sharing_model.as_ref().map(text),
     }

@@ -52,11 +52,11 @@ fn custom_object(rng: &mut Rng, i: usize, fields: usize) -> CustomObject {
         enable_search: Some(rng.one_in(3)),
         fields: (0..fields).map(|j| custom_field(rng, &name, j)).collect(),
         label: Some(format!("Bench {i} {}", rng.word())),
-        name_field: Some(CustomField {
+        name_field: Some(Box::new(CustomField {
             label: Some("Name".into()),
             r#type: Some(FieldType::Text),
             ..Default::default()
-        }),
+        })),
         plural_label: Some(format!("Bench {i} {}s", rng.word())),
         sharing_model: Some(SharingModel::ReadWrite),
         ..Default::default()
@@ -90,7 +90,7 @@ fn custom_field(rng: &mut Rng, object: &str, j: usize) -> CustomField {
             f.length = Some(32768);
             f.visible_lines = Some(5);
         }
-        FieldType::Picklist => f.value_set = Some(value_set(rng)),
+        FieldType::Picklist => f.value_set = Some(Box::new(value_set(rng))),
         _ => {}
     }
     f.r#type = Some(ty);
@@ -111,10 +111,10 @@ fn value_set(rng: &mut Rng) -> ValueSet {
         .collect();
     ValueSet {
         restricted: Some(true),
-        value_set_definition: Some(ValueSetValuesDefinition {
+        value_set_definition: Some(Box::new(ValueSetValuesDefinition {
             sorted: false,
             value,
-        }),
+        })),
         ..Default::default()
     }
 }

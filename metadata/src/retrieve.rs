@@ -127,7 +127,7 @@ impl MetadataClient {
         RetrieveRequest {
             api_version: version,
             single_package: true,
-            unpackaged: Some(package),
+            unpackaged: Some(Box::new(package)),
             ..RetrieveRequest::default()
         }
     }

@@ -157,7 +157,7 @@ fn requests() -> Vec<(&'static str, MetadataBody)> {
                 retrieve_request: RetrieveRequest {
                     api_version: 66.0,
                     single_package: true,
-                    unpackaged: Some(package()),
+                    unpackaged: Some(Box::new(package())),
                     ..Default::default()
                 },
             }),

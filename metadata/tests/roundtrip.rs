@@ -93,11 +93,11 @@ fn invoice_object() -> CustomObject {
         label: Some("Invoice".into()),
         plural_label: Some("Invoices".into()),
         sharing_model: Some(SharingModel::ReadWrite),
-        name_field: Some(CustomField {
+        name_field: Some(Box::new(CustomField {
             label: Some("Invoice Number".into()),
             r#type: Some(FieldType::Text),
             ..Default::default()
-        }),
+        })),
         fields: vec![CustomField {
             full_name: Some("Amount__c".into()),
             label: Some("Amount".into()),
@@ -127,7 +127,7 @@ fn reminder_flow() -> Flow {
         action_calls: vec![FlowActionCall {
             process_metadata_values: vec![FlowMetadataValue {
                 name: "emailAlertSelection".into(),
-                value: Some(value("Invoice_Overdue")),
+                value: Some(Box::new(value("Invoice_Overdue"))),
             }],
             name: Some("Send_Reminder".into()),
             description: Some("Emails the customer".into()),
@@ -138,10 +138,10 @@ fn reminder_flow() -> Flow {
             action_type: Some(InvocableActionType::EmailAlert),
             input_parameters: vec![FlowActionCallInputParameter {
                 name: "SObjectRowId".into(),
-                value: Some(FlowElementReferenceOrValue {
+                value: Some(Box::new(FlowElementReferenceOrValue {
                     element_reference: Some("$Record.Id".into()),
                     ..Default::default()
-                }),
+                })),
                 ..Default::default()
             }],
             ..Default::default()

@@ -142,12 +142,12 @@ fn condition() -> impl Strategy<Value = FlowCondition> {
             |(left, string_value, boolean_value, number_value)| FlowCondition {
                 left_value_reference: left,
                 operator: FlowComparisonOperator::EqualTo,
-                right_value: Some(FlowElementReferenceOrValue {
+                right_value: Some(Box::new(FlowElementReferenceOrValue {
                     string_value,
                     boolean_value,
                     number_value,
                     ..Default::default()
-                }),
+                })),
                 ..FlowCondition::default()
             },
         );

@@ -12,11 +12,11 @@ fn object(name: &str, label: &str, plural: &str) -> AnyMetadata {
         plural_label: Some(plural.to_owned()),
         deployment_status: Some(DeploymentStatus::Deployed),
         sharing_model: Some(SharingModel::ReadWrite),
-        name_field: Some(CustomField {
+        name_field: Some(Box::new(CustomField {
             label: Some(format!("{label} Name")),
             r#type: Some(FieldType::Text),
             ..CustomField::default()
-        }),
+        })),
         ..CustomObject::default()
     }))
 }

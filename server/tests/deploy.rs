@@ -126,7 +126,7 @@ fn request(types: &[(&str, &[&str])], single: bool) -> RetrieveRequest {
     RetrieveRequest {
         api_version: 66.0,
         single_package: single,
-        unpackaged: Some(Package {
+        unpackaged: Some(Box::new(Package {
             types: types
                 .iter()
                 .map(|(n, m)| PackageTypeMembers {
@@ -136,7 +136,7 @@ fn request(types: &[(&str, &[&str])], single: bool) -> RetrieveRequest {
                 .collect(),
             version: "66.0".to_owned(),
             ..Package::default()
-        }),
+        })),
         ..RetrieveRequest::default()
     }
 }

@@ -239,7 +239,7 @@ async fn async_requests_answers_and_faults_validate_against_the_wsdl_schema() {
     };
     let req = RetrieveRequest {
         api_version: 66.0,
-        unpackaged: Some(pkg),
+        unpackaged: Some(Box::new(pkg)),
         ..RetrieveRequest::default()
     };
     let rid = async_id(

@@ -40,7 +40,7 @@ pub fn emit(e: &Enum) -> TokenStream {
     };
     quote! {
         #type_doc
-        #[derive(Debug, Clone, PartialEq, Eq, Hash #derive_default)]
+        #[derive(Clone, PartialEq, Eq, Hash #derive_default)]
         #type_extra
         pub enum #name {
             #variants
@@ -48,6 +48,22 @@ pub fn emit(e: &Enum) -> TokenStream {
             #unknown(String),
         }
         #default_impl
+        impl #name {
+            /// The value as written in XML.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#idents => #values,)*
+                    Self::#unknown(v) => v,
+                }
+            }
+        }
+        // By its XML text, through one runtime function: a derived `Debug` would add a
+        // second match over every variant (compile time, issue 5 (e)).
+        impl rt::Debug for #name {
+            fn fmt(&self, f: &mut rt::Formatter<'_>) -> rt::FmtResult {
+                rt::debug_enum(f, self.as_str(), matches!(self, Self::#unknown(_)))
+            }
+        }
         impl rt::Simple for #name {
             fn parse_text(text: &str) -> Result<Self, rt::ParseError> {
                 Ok(match text {
@@ -56,10 +72,7 @@ pub fn emit(e: &Enum) -> TokenStream {
                 })
             }
             fn write_text(&self, out: &mut rt::TextSink) -> rt::WriteResult {
-                out.push_str(match self {
-                    #(Self::#idents => #values,)*
-                    Self::#unknown(v) => v,
-                })
+                out.push_str(self.as_str())
             }
         }
         rt::simple_xml_value!(#name);

@@ -283,22 +283,39 @@ fn write_fields(fields: &[Field]) -> TokenStream {
             }
         };
     }
-    let mut next = 0;
-    let calls: Vec<TokenStream> = fields
-        .iter()
-        .map(|f| {
-            if !f.choice.is_empty() {
-                let call = super::choice::write_stmt(f, next);
-                next += super::choice::entries(f);
-                return call;
+    if fields.iter().all(|f| f.choice.is_empty()) {
+        let slots = fields.iter().map(write_slot);
+        return quote! {
+            fn write_fields(&self, w: &mut rt::Writer) -> rt::WriteResult {
+                w.fields(Self::INFO.fields, &[#(#slots),*])
             }
-            let id = ident(&f.ident);
-            let call = read_call(f);
-            let i = Literal::usize_unsuffixed(next);
+        };
+    }
+    // Runs of plain fields go through `w.fields` over their slice of the table; a choice
+    // field matches on its enum in between.
+    let mut stmts = Vec::new();
+    let mut run: Vec<TokenStream> = Vec::new();
+    let mut next = 0;
+    let flush = |run: &mut Vec<TokenStream>, end: usize, stmts: &mut Vec<TokenStream>| {
+        if run.is_empty() {
+            return;
+        }
+        let start = Literal::usize_unsuffixed(end - run.len());
+        let end = Literal::usize_unsuffixed(end);
+        let slots = std::mem::take(run);
+        stmts.push(quote!(w.fields(&f[#start..#end], &[#(#slots),*])?;));
+    };
+    for f in fields {
+        if f.choice.is_empty() {
+            run.push(write_slot(f));
             next += 1;
-            quote!(w.#call(&f[#i], &self.#id)?;)
-        })
-        .collect();
+            continue;
+        }
+        flush(&mut run, next, &mut stmts);
+        stmts.push(super::choice::write_stmt(f, next));
+        next += super::choice::entries(f);
+    }
+    flush(&mut run, next, &mut stmts);
     // Group alternatives write through their own table: `f` may go unused.
     let uses_table = fields
         .iter()
@@ -307,8 +324,20 @@ fn write_fields(fields: &[Field]) -> TokenStream {
     quote! {
         fn write_fields(&self, w: &mut rt::Writer) -> rt::WriteResult {
             #table
-            #(#calls)*
+            #(#stmts)*
             Ok(())
         }
+    }
+}
+
+/// A field's entry in the `w.fields` list: `&rt::Opt(&self.x)`...
+fn write_slot(f: &Field) -> TokenStream {
+    let id = ident(&f.ident);
+    match (f.occurs, f.boxed) {
+        (Occurs::Required, false) => quote!(&rt::One(&self.#id)),
+        (Occurs::Required, true) => quote!(&rt::One(&*self.#id)),
+        (Occurs::Optional, false) => quote!(&rt::Opt(&self.#id)),
+        (Occurs::Optional, true) => quote!(&rt::OptBox(&self.#id)),
+        (Occurs::Repeated | Occurs::RepeatedRequired, _) => quote!(&rt::Many(&self.#id)),
     }
 }

@@ -104,8 +104,8 @@ fn struct_fields_wrap_by_occurrence_box_and_nil() {
         "rt::FieldInfo::any(rt::REPEATED)",
         "0=>r.opt_boxed(&mutself.parent,s),",
         "2=>r.one(&mutself.r#type,s),",
-        "w.opt_boxed(&f[0],&self.parent)?;",
-        "w.vec(&f[4],&self.any)?;",
+        "w.fields(Self::INFO.fields,&[&rt::OptBox(&self.parent),",
+        "&rt::Many(&self.any)])",
         "implrt::ElementforNode{constNAME:rt::Name=rt::Name{ns:NS,local:\"node\"};}",
     ] {
         assert!(code.contains(needle), "missing {needle} in {code}");
@@ -158,6 +158,8 @@ fn enum_keeps_unknown_values_and_defaults_to_first() {
         )
     );
     assert!(code.contains("Self::Unknown(v)=>v}"));
+    assert!(code.contains("rt::debug_enum(f,self.as_str(),matches!(self,Self::Unknown(_)))"));
+    assert!(code.contains("out.push_str(self.as_str())"));
     assert!(code.contains("rt::simple_xml_value!(Mode);"));
 }
 
@@ -171,7 +173,7 @@ fn enum_without_values_defaults_to_unknown() {
         unknown: "Unknown".into(),
     };
     let code = squash(&render(vec![Item::Enum(e)]));
-    assert!(code.contains("#[derive(Debug,Clone,PartialEq,Eq,Hash)]pubenumOpen"));
+    assert!(code.contains("#[derive(Clone,PartialEq,Eq,Hash)]pubenumOpen"));
     assert!(code.contains("implDefaultforOpen{fndefault()->Self{Self::Unknown(String::new())}}"));
 }
 

@@ -240,7 +240,10 @@ fn structure(
                 ty: f.ty.clone(),
                 occurs: f.occurs,
                 nillable: f.nillable,
-                boxed: boxed.contains(&(id, i)),
+                // Cycles need a box; an optional struct gets one too, so an absent one
+                // costs a pointer, not the struct's size (issue 5 (a): memory).
+                boxed: boxed.contains(&(id, i))
+                    || (f.occurs == ir::Occurs::Optional && f.target.is_some()),
                 choice: f.choice.iter().map(alt).collect(),
             }
         })

@@ -15,6 +15,7 @@ mod reader;
 mod scalar;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod slots;
 mod temporal;
 mod traits;
 mod writer;
@@ -32,10 +33,12 @@ pub use reader::{
     DEFAULT_BUDGET_FLOOR, DEFAULT_BUDGET_PER_BYTE, DEFAULT_MAX_DEPTH, GroupAt, GroupSlot, Reader,
     ReaderLimits, Start,
 };
+pub use slots::{Many, One, Opt, OptBox, WriteSlot};
 pub use temporal::{Date, DateTime, Decimal, Time};
 pub use traits::{
     AttrInfo, Body, Complex, DynComplex, Element, FieldInfo, NILLABLE, OPTIONAL, REPEATED,
-    REPEATED_REQUIRED, REQUIRED, Simple, TypeInfo, XmlValue, parse_attr, parse_opt_attr,
+    REPEATED_REQUIRED, REQUIRED, Simple, TypeInfo, XmlValue, debug_enum, parse_attr,
+    parse_opt_attr,
 };
 pub use writer::{TextSink, Writer};
 

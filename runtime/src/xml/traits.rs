@@ -209,8 +209,11 @@ impl<T: Complex> DynComplex for T {
 impl<T: Complex> XmlValue for T {
     fn read_xml(r: &mut Reader<'_>, s: &Start<'_>) -> Result<Self> {
         let mut v = T::default();
-        r.read_complex(s, &mut v)?;
-        Ok(v)
+        // `match`, not `?`: `?` would instantiate `FromResidual` for every complex type.
+        match r.read_complex(s, &mut v) {
+            Ok(()) => Ok(v),
+            Err(e) => Err(e),
+        }
     }
     fn write_xml(&self, w: &mut Writer, n: &Name) -> WriteResult {
         w.write_complex(n, None, self)
@@ -306,5 +309,15 @@ impl<T: XmlValue> XmlValue for super::Nillable<T> {
             Self::Nil => w.nil(n),
             Self::Value(v) => v.write_xml(w, n),
         }
+    }
+}
+
+/// `Debug` of a generated enumeration, by its XML text: `Private`, or `Unknown("Newer")` for
+/// a value the schema does not list. One function for every enum (see GENERATED.md).
+pub fn debug_enum(f: &mut std::fmt::Formatter<'_>, text: &str, unknown: bool) -> std::fmt::Result {
+    if unknown {
+        f.debug_tuple("Unknown").field(&text).finish()
+    } else {
+        f.write_str(text)
     }
 }

@@ -375,7 +375,11 @@ impl<'a> Reader<'a> {
     /// Reads element `s` as a [`Simple`] value.
     pub fn simple<T: Simple>(&mut self, s: &Start<'_>) -> Result<T> {
         let text = self.text(s)?;
-        T::parse_text(&text).map_err(|e| self.invalid_value(e, &text, s))
+        // A `match`, not `map_err` with a closure: this is instantiated for every enum.
+        match T::parse_text(&text) {
+            Ok(v) => Ok(v),
+            Err(e) => Err(self.invalid_value(e, &text, s)),
+        }
     }
 
     /// Skips element `s` and everything inside it (iteratively: depth costs no stack).
