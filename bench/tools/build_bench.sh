@@ -25,11 +25,13 @@ publish = false
 [dependencies]
 $3
 
-# A workspace of its own, profiled like the project's (dependencies without debug info).
+# A workspace of its own, profiled like the project's stubs crates (root Cargo.toml): no
+# debug info and no incremental compilation, for every contender alike.
 [workspace]
 
-[profile.dev.package."*"]
+[profile.dev]
 debug = false
+incremental = false
 TOML
 }
 
