@@ -105,12 +105,12 @@ mod ews {
             traversal: ItemQueryTraversalType::Shallow,
             item_shape: ItemResponseShapeType {
                 base_shape: DefaultShapeNamesType::IdOnly,
-                additional_properties: Some(NonEmptyArrayOfPathsToElementType {
+                additional_properties: Some(Box::new(NonEmptyArrayOfPathsToElementType {
                     choice: vec![
                         field(UnindexedFieldUriType::ItemSubject),
                         field(UnindexedFieldUriType::ItemDateTimeReceived),
                     ],
-                }),
+                })),
                 ..Default::default()
             },
             choice: Some(FindItemTypeChoice::IndexedPageItemView(Box::new(
@@ -120,29 +120,29 @@ mod ews {
                     base_point: IndexBasePointType::Beginning,
                 },
             ))),
-            restriction: Some(RestrictionType {
+            restriction: Some(Box::new(RestrictionType {
                 choice: SearchExpressionChoice::And(Box::new(AndType {
                     choice: vec![
                         SearchExpressionChoice::IsEqualTo(Box::new(is_unread)),
                         SearchExpressionChoice::IsNotEqualTo(Box::new(resent)),
                     ],
                 })),
-            }),
-            sort_order: Some(NonEmptyArrayOfFieldOrdersType {
+            })),
+            sort_order: Some(Box::new(NonEmptyArrayOfFieldOrdersType {
                 field_order: vec![FieldOrderType {
                     order: SortDirectionType::Descending,
                     choice: field(UnindexedFieldUriType::ItemDateTimeReceived),
                 }],
-            }),
+            })),
             parent_folder_ids: NonEmptyArrayOfBaseFolderIdsType {
                 choice: vec![
                     NonEmptyArrayOfBaseFolderIdsTypeChoice::DistinguishedFolderId(Box::new(
                         DistinguishedFolderIdType {
                             id: DistinguishedFolderIdNameType::Inbox,
-                            mailbox: Some(EmailAddressType {
+                            mailbox: Some(Box::new(EmailAddressType {
                                 email_address: Some("finance@contoso.com".into()),
                                 ..Default::default()
-                            }),
+                            })),
                             ..Default::default()
                         },
                     )),
@@ -181,33 +181,33 @@ mod ews {
         };
         let message = MessageType {
             subject: Some("Q4 budget: revised numbers <draft>".into()),
-            body: Some(BodyType {
+            body: Some(Box::new(BodyType {
                 value: "Hi all,\nthe revised numbers are attached & final.".into(),
                 body_type: BodyTypeType::Text,
-            }),
-            categories: Some(ArrayOfStringsType {
+            })),
+            categories: Some(Box::new(ArrayOfStringsType {
                 string: vec!["Finance".into(), "Q4".into()],
-            }),
+            })),
             importance: Some(ImportanceChoicesType::High),
-            to_recipients: Some(ArrayOfRecipientsType {
+            to_recipients: Some(Box::new(ArrayOfRecipientsType {
                 mailbox: vec![
                     mailbox("Finance Team", "finance@contoso.com"),
                     mailbox("Ravi Patel", "ravi.patel@contoso.com"),
                 ],
-            }),
+            })),
             is_read_receipt_requested: Some(false),
             ..Default::default()
         };
         CreateItemType {
             message_disposition: Some(MessageDispositionType::SendAndSaveCopy),
-            saved_item_folder_id: Some(TargetFolderIdType {
+            saved_item_folder_id: Some(Box::new(TargetFolderIdType {
                 choice: TargetFolderIdTypeChoice::DistinguishedFolderId(Box::new(
                     DistinguishedFolderIdType {
                         id: DistinguishedFolderIdNameType::Sentitems,
                         ..Default::default()
                     },
                 )),
-            }),
+            })),
             items: NonEmptyArrayOfAllItemsType {
                 choice: vec![NonEmptyArrayOfAllItemsTypeChoice::Message(
                     AnyMessageType::MessageType(Box::new(message)),

@@ -106,10 +106,10 @@ mod onvif {
         SetSystemDateAndTime {
             date_time_type: SetDateTimeType::Manual,
             daylight_savings: true,
-            time_zone: Some(TimeZone {
+            time_zone: Some(Box::new(TimeZone {
                 tz: "CET-1CEST,M3.5.0,M10.5.0/3".into(),
-            }),
-            utc_date_time: Some(DateTime {
+            })),
+            utc_date_time: Some(Box::new(DateTime {
                 time: Time {
                     hour: 21,
                     minute: 47,
@@ -120,7 +120,7 @@ mod onvif {
                     month: 11,
                     day: 28,
                 },
-            }),
+            })),
         }
     }
 

@@ -65,10 +65,10 @@ mod ferries {
 
     fn schedule_by_route() -> GetScheduleByRoute {
         GetScheduleByRoute {
-            request: Some(RouteMsg {
+            request: Some(Box::new(RouteMsg {
                 trip_date: date_time("2026-11-28T00:00:00"),
                 route_id: 9,
-            }),
+            })),
         }
     }
 
@@ -82,11 +82,11 @@ mod ferries {
         };
         let by_route = schedule_by_route();
         let combo = GetScheduleByTerminalCombo {
-            request: Some(TerminalComboMsg {
+            request: Some(Box::new(TerminalComboMsg {
                 trip_date: date_time("2026-11-28T00:00:00"),
                 departing_terminal_id: 1,
                 arriving_terminal_id: 10,
-            }),
+            })),
         };
         let docs = [
             (
@@ -194,7 +194,10 @@ mod ferries {
             second.routes.as_ref().map(|a| a.int.clone()),
             Some(vec![9, 10])
         );
-        assert_eq!(second.annotation_indexes, Some(ArrayOfInt { int: vec![] }));
+        assert_eq!(
+            second.annotation_indexes,
+            Some(Box::new(ArrayOfInt { int: vec![] }))
+        );
     }
 
     #[test]
@@ -229,7 +232,10 @@ mod ferries {
             a.publish_date.clone().into_option().map(|d| d.nanosecond()),
             Some(517_000_000)
         );
-        assert_eq!(a.affected_route_i_ds, Some(ArrayOfInt { int: vec![9, 10] }));
+        assert_eq!(
+            a.affected_route_i_ds,
+            Some(Box::new(ArrayOfInt { int: vec![9, 10] }))
+        );
         assert_eq!(alerts[1], rt::Nillable::Nil);
         let rt::Nillable::Value(c) = &alerts[2] else {
             panic!("{alerts:?}")
