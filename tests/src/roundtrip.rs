@@ -289,6 +289,49 @@ fn attributes_and_simple_content_round_trip() {
 }
 
 #[test]
+fn missing_required_attributes_fail_naming_element_and_attribute() {
+    const ITEM: &str = r#"<a:name>Pen</a:name><a:price currency="EUR">1</a:price>"#;
+    let order = |item_attrs: &str, total: &str| {
+        format!(
+            r#"<a:order xmlns:a="urn:example:attributes" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><a:items {item_attrs}>{ITEM}</a:items>{total}</a:order>"#
+        )
+    };
+    let total = r#"<a:total currency="USD">1</a:total>"#;
+    let ok = order(r#"id="i1""#, total);
+    let back: attr::Order = read(ok.as_bytes()).unwrap_or_else(|e| panic!("{e}: {ok}"));
+    assert_eq!(
+        back.total,
+        attr::AnyPrice::Price(Box::new(attr::Price {
+            value: "1".parse().expect("decimal"),
+            currency: attr::Currency::Usd,
+            lang: None,
+        }))
+    );
+    let discounted = r#"<a:total xsi:type="a:DiscountedPrice" currency="USD">1</a:total>"#;
+    let book = order(r#"xsi:type="a:Book" version="2""#, total)
+        .replace("</a:items>", "<a:isbn>1</a:isbn></a:items>");
+    let cases = [
+        // `id` comes from an attribute group; `version` (optional) does not stand in for it.
+        (order(r#"version="2""#, total), "id", "/order/items"),
+        // Inherited by a subtype chosen with xsi:type.
+        (book, "id", "/order/items"),
+        (
+            order(r#"id="i1""#, "<a:total>1</a:total>"),
+            "currency",
+            "/order/total",
+        ),
+        // The subtype's own required attribute.
+        (order(r#"id="i1""#, discounted), "percent", "/order/total"),
+    ];
+    for (doc, name, path) in cases {
+        let e = read::<attr::Order>(doc.as_bytes()).expect_err(&doc);
+        let kind = runtime::xml::DecodeErrorKind::MissingAttribute { name };
+        assert_eq!(e.kind(), &kind, "{doc}");
+        assert_eq!(e.path(), path, "{doc}");
+    }
+}
+
+#[test]
 fn repeated_choice_keeps_the_order_of_alternatives() {
     let square = choice::Shape {
         name: "sq".into(),
