@@ -342,6 +342,10 @@ pub struct Binding {
     /// The enum of every fault detail element the binding's operations declare
     /// (`wsdl:fault` messages whose part is an element), if any.
     pub faults: Option<FaultDetail>,
+    /// User attributes (serde derives, `type_attribute`) of the headers struct.
+    pub headers_extra: Vec<String>,
+    /// User attributes of the body enum.
+    pub body_extra: Vec<String>,
 }
 
 /// `{Name}FaultDetail`: a dispatch enum over fault detail elements, like the body's.
@@ -349,6 +353,8 @@ pub struct Binding {
 pub struct FaultDetail {
     pub ident: String,
     pub variants: Vec<BodyVariant>,
+    /// User attributes (serde derives, `type_attribute`) of the enum.
+    pub extra: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

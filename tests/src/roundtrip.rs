@@ -206,6 +206,32 @@ fn recursion_is_boxed_and_round_trips() {
     assert_eq!(back, node);
 }
 
+/// The service fixture is generated with serde: a decoded envelope's headers struct and
+/// body enum go through JSON and back equal.
+#[test]
+fn decoded_headers_and_body_round_trip_through_json() {
+    let xml = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:m="urn:example:service">
+        <s:Header><m:SessionHeader><m:sessionId>00D!x</m:sessionId></m:SessionHeader>
+          <m:CallOptions><m:client>cli</m:client></m:CallOptions></s:Header>
+        <s:Body><m:readMetadata><m:type>CustomObject</m:type><m:fullNames>Account</m:fullNames>
+          <m:fullNames>Invoice__c</m:fullNames></m:readMetadata></s:Body></s:Envelope>"#;
+    let env =
+        soap::decode_envelope::<service::MetadataHeaders, service::MetadataBody>(xml.as_bytes())
+            .expect("decodes");
+    let Message::Body(body) = env.body else {
+        panic!("fault")
+    };
+    assert!(env.headers.session_header.is_some() && env.headers.call_options.is_some());
+    assert!(
+        matches!(&body, service::MetadataBody::ReadMetadata(r) if r.full_names.len() == 2),
+        "{body:?}"
+    );
+    let json = serde_json::to_string(&(&env.headers, &body)).expect("to JSON");
+    let (headers, back): (service::MetadataHeaders, service::MetadataBody) =
+        serde_json::from_str(&json).expect("from JSON");
+    assert_eq!((headers, back), (env.headers, body), "{json}");
+}
+
 #[test]
 fn body_dispatch_and_headers_round_trip() {
     let headers = service::MetadataHeaders {
