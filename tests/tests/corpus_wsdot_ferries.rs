@@ -59,6 +59,7 @@ mod ferries {
     fn access(code: &str) -> Option<ApiAccessHeader> {
         Some(ApiAccessHeader {
             api_access_code: Some(code.into()),
+            ..Default::default()
         })
     }
 
