@@ -120,6 +120,9 @@ pub struct ChoiceAlt {
     /// For a group alternative (a `<sequence>` or group ref): `ty` names the group's struct
     /// and these are its elements, each with a table entry of the owner; `xml` is unused.
     pub group: Vec<GroupEntry>,
+    /// For the `xsd:any` alternative (`ty` is `AnyValue`, `xml` unused): its namespace
+    /// constraint as `rt::FieldInfo::any_in` takes it.
+    pub any: Option<String>,
 }
 
 /// An element of a group alternative, as the owner's table lists it.

@@ -415,6 +415,18 @@ fn missing_required_attribute_names_the_path_and_attribute() {
 }
 
 #[test]
+fn wildcard_namespace_constraints() {
+    let any = rt::FieldInfo::any(rt::OPTIONAL);
+    let other = rt::FieldInfo::any_in(rt::OPTIONAL, "!urn:tns");
+    let list = rt::FieldInfo::any_in(rt::OPTIONAL, "urn:x ##local");
+    for ns in ["", "urn:tns", "urn:x"] {
+        assert!(any.admits(ns), "{ns}");
+    }
+    assert!(other.admits("urn:x") && !other.admits("urn:tns") && !other.admits(""));
+    assert!(list.admits("urn:x") && list.admits("") && !list.admits("urn:tns"));
+}
+
+#[test]
 fn output_is_deterministic() {
     let v = ReadResult {
         records: vec![AnyMetadata::CustomObject(Box::new(sample_object()))],

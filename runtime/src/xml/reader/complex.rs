@@ -147,7 +147,27 @@ impl<'a> Reader<'a> {
                 return Ok(Some(i));
             }
         }
-        Ok(wildcard)
+        match wildcard {
+            Some(i) if fields[i].name.ns.is_empty() => Ok(Some(i)),
+            Some(_) => self.admitting_wildcard(fields, c, ns),
+            None => Ok(None),
+        }
+    }
+
+    /// The first wildcard field whose namespace constraint admits `c` (`ns`: its namespace
+    /// if already resolved). Only unclaimed elements of a type with a constrained wildcard
+    /// (a `<choice>`'s `xsd:any`) come here.
+    fn admitting_wildcard(
+        &self,
+        fields: &[FieldInfo],
+        c: &Start<'_>,
+        ns: Option<Rc<str>>,
+    ) -> Result<Option<usize>> {
+        let ns = match ns {
+            Some(ns) => ns,
+            None => self.resolve_prefix(c.prefix(), c.pos)?,
+        };
+        Ok(fields.iter().position(|f| f.is_wildcard() && f.admits(&ns)))
     }
 
     /// Fails on the first required attribute (`use="required"`) that `seen` (bit `i` for
