@@ -120,6 +120,9 @@ pub struct ChoiceAlt {
     /// For a group alternative (a `<sequence>` or group ref): `ty` names the group's struct
     /// and these are its elements, each with a table entry of the owner; `xml` is unused.
     pub group: Vec<GroupEntry>,
+    /// For the `xsd:any` alternative (`ty` is `AnyValue`, `xml` unused): its namespace
+    /// constraint as `rt::FieldInfo::any_in` takes it.
+    pub any: Option<String>,
 }
 
 /// An element of a group alternative, as the owner's table lists it.
@@ -342,6 +345,10 @@ pub struct Binding {
     /// The enum of every fault detail element the binding's operations declare
     /// (`wsdl:fault` messages whose part is an element), if any.
     pub faults: Option<FaultDetail>,
+    /// User attributes (serde derives, `type_attribute`) of the headers struct.
+    pub headers_extra: Vec<String>,
+    /// User attributes of the body enum.
+    pub body_extra: Vec<String>,
 }
 
 /// `{Name}FaultDetail`: a dispatch enum over fault detail elements, like the body's.
@@ -349,6 +356,8 @@ pub struct Binding {
 pub struct FaultDetail {
     pub ident: String,
     pub variants: Vec<BodyVariant>,
+    /// User attributes (serde derives, `type_attribute`) of the enum.
+    pub extra: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

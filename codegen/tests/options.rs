@@ -173,6 +173,22 @@ fn serde_derives_every_generated_type_behind_a_feature_or_always() {
         let at = gated.code.find(ty).unwrap_or_else(|| panic!("{ty}"));
         assert!(gated.code[..at].ends_with(&format!("{attr}\n")), "{ty}");
     }
+    // The binding's headers struct, body enum and fault detail enum too.
+    for (wsdl, ty) in [
+        ("service", "pub struct MetadataHeaders {"),
+        ("service", "pub enum MetadataBody {"),
+        ("faults", "pub enum StoreFaultDetail {"),
+    ] {
+        let out = codegen::Builder::new()
+            .wsdl(fixture(wsdl))
+            .serde(true)
+            .generate()
+            .expect("generates");
+        let at = out.code.find(ty).unwrap_or_else(|| panic!("{ty}"));
+        // Its own attributes: what follows the previous item's closing brace.
+        let own = &out.code[out.code[..at].rfind("}\n").unwrap_or(0)..at];
+        assert!(own.contains(attr), "{ty}: {own}");
+    }
     let always = codegen::Builder::new()
         .wsdl(fixture("lists"))
         .serde_unconditional(true)

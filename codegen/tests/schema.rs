@@ -79,18 +79,42 @@ fn nested_choices_and_sequences_make_one_choice_field() {
 }
 
 #[test]
-fn a_choice_holding_a_wildcard_stays_flattened() {
+fn a_choice_holding_a_wildcard_has_an_any_variant() {
+    let code = generate(
+        r#"      <xsd:complexType name="T">
+        <xsd:choice>
+          <xsd:any namespace="urn:other ##targetNamespace"/>
+          <xsd:element name="a" type="xsd:string"/>
+        </xsd:choice>
+      </xsd:complexType>"#,
+    )
+    .expect("generates");
+    // The element alternative first (the enum's Default), the wildcard last.
+    assert!(code.contains("pub choice: TChoice,"), "{code}");
+    assert!(
+        code.contains("pub enum TChoice {\n    A(String),\n    Any(rt::AnyValue),\n}"),
+        "{code}"
+    );
+    assert!(
+        code.contains(r#"rt::FieldInfo::any_in(rt::OPTIONAL, "urn:other urn:t")"#),
+        "{code}"
+    );
+    syn::parse_file(&code).expect("parses");
+}
+
+#[test]
+fn a_choice_holding_a_repeated_wildcard_stays_flattened() {
     let code = generate(
         r#"      <xsd:complexType name="T">
         <xsd:choice>
           <xsd:element name="a" type="xsd:string"/>
-          <xsd:any namespace="urn:other"/>
+          <xsd:any namespace="urn:o" maxOccurs="unbounded"/>
         </xsd:choice>
       </xsd:complexType>"#,
     )
     .expect("generates");
     assert!(code.contains("pub a: Option<String>,"), "{code}");
-    assert!(code.contains("pub any: Option<rt::AnyValue>,"), "{code}");
+    assert!(code.contains("pub any: Vec<rt::AnyValue>,"), "{code}");
 }
 
 #[test]

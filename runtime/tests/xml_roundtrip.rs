@@ -395,6 +395,38 @@ fn wildcard_attributes_and_simple_content() {
 }
 
 #[test]
+fn missing_required_attribute_names_the_path_and_attribute() {
+    // No attribute at all, only a namespace declaration, or `currency` in another namespace:
+    // each lacks the unqualified required `currency`.
+    for doc in [
+        r#"<m>1</m>"#,
+        r#"<m xmlns="urn:x">1</m>"#,
+        r#"<m xmlns:o="urn:o" o:currency="EUR">1</m>"#,
+    ] {
+        let e = from_slice::<Money>(doc.as_bytes()).unwrap_err();
+        assert_eq!(
+            e.kind(),
+            &DecodeErrorKind::MissingAttribute { name: "currency" },
+            "{doc}"
+        );
+        assert_eq!(e.path(), "/m", "{doc}");
+        assert!(e.to_string().contains("attribute `currency`"), "{e}");
+    }
+}
+
+#[test]
+fn wildcard_namespace_constraints() {
+    let any = rt::FieldInfo::any(rt::OPTIONAL);
+    let other = rt::FieldInfo::any_in(rt::OPTIONAL, "!urn:tns");
+    let list = rt::FieldInfo::any_in(rt::OPTIONAL, "urn:x ##local");
+    for ns in ["", "urn:tns", "urn:x"] {
+        assert!(any.admits(ns), "{ns}");
+    }
+    assert!(other.admits("urn:x") && !other.admits("urn:tns") && !other.admits(""));
+    assert!(list.admits("urn:x") && list.admits("") && !list.admits("urn:tns"));
+}
+
+#[test]
 fn output_is_deterministic() {
     let v = ReadResult {
         records: vec![AnyMetadata::CustomObject(Box::new(sample_object()))],

@@ -122,6 +122,11 @@ fn a_fault_element_of_a_base_type_dispatches_on_xsi_type() {
         panic!("{typed:?}")
     };
     assert_eq!((q.code.as_str(), q.retry_after), ("QUOTA", 30));
+    // The fixture is generated with serde: the decoded detail enum goes through JSON.
+    let typed = f::StoreFaultDetail::Fault(f::Fault(f::AnyBaseFault::QuotaFault(q)));
+    let json = serde_json::to_string(&typed).expect("to JSON");
+    let back: f::StoreFaultDetail = serde_json::from_str(&json).expect("from JSON");
+    assert_eq!(back, typed, "{json}");
 }
 
 #[test]

@@ -206,6 +206,32 @@ fn recursion_is_boxed_and_round_trips() {
     assert_eq!(back, node);
 }
 
+/// The service fixture is generated with serde: a decoded envelope's headers struct and
+/// body enum go through JSON and back equal.
+#[test]
+fn decoded_headers_and_body_round_trip_through_json() {
+    let xml = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:m="urn:example:service">
+        <s:Header><m:SessionHeader><m:sessionId>00D!x</m:sessionId></m:SessionHeader>
+          <m:CallOptions><m:client>cli</m:client></m:CallOptions></s:Header>
+        <s:Body><m:readMetadata><m:type>CustomObject</m:type><m:fullNames>Account</m:fullNames>
+          <m:fullNames>Invoice__c</m:fullNames></m:readMetadata></s:Body></s:Envelope>"#;
+    let env =
+        soap::decode_envelope::<service::MetadataHeaders, service::MetadataBody>(xml.as_bytes())
+            .expect("decodes");
+    let Message::Body(body) = env.body else {
+        panic!("fault")
+    };
+    assert!(env.headers.session_header.is_some() && env.headers.call_options.is_some());
+    assert!(
+        matches!(&body, service::MetadataBody::ReadMetadata(r) if r.full_names.len() == 2),
+        "{body:?}"
+    );
+    let json = serde_json::to_string(&(&env.headers, &body)).expect("to JSON");
+    let (headers, back): (service::MetadataHeaders, service::MetadataBody) =
+        serde_json::from_str(&json).expect("from JSON");
+    assert_eq!((headers, back), (env.headers, body), "{json}");
+}
+
 #[test]
 fn body_dispatch_and_headers_round_trip() {
     let headers = service::MetadataHeaders {
@@ -286,6 +312,49 @@ fn attributes_and_simple_content_round_trip() {
         text.contains("percent=\"10.0\"") && text.contains("edition=\"2\""),
         "{text}"
     );
+}
+
+#[test]
+fn missing_required_attributes_fail_naming_element_and_attribute() {
+    const ITEM: &str = r#"<a:name>Pen</a:name><a:price currency="EUR">1</a:price>"#;
+    let order = |item_attrs: &str, total: &str| {
+        format!(
+            r#"<a:order xmlns:a="urn:example:attributes" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><a:items {item_attrs}>{ITEM}</a:items>{total}</a:order>"#
+        )
+    };
+    let total = r#"<a:total currency="USD">1</a:total>"#;
+    let ok = order(r#"id="i1""#, total);
+    let back: attr::Order = read(ok.as_bytes()).unwrap_or_else(|e| panic!("{e}: {ok}"));
+    assert_eq!(
+        back.total,
+        attr::AnyPrice::Price(Box::new(attr::Price {
+            value: "1".parse().expect("decimal"),
+            currency: attr::Currency::Usd,
+            lang: None,
+        }))
+    );
+    let discounted = r#"<a:total xsi:type="a:DiscountedPrice" currency="USD">1</a:total>"#;
+    let book = order(r#"xsi:type="a:Book" version="2""#, total)
+        .replace("</a:items>", "<a:isbn>1</a:isbn></a:items>");
+    let cases = [
+        // `id` comes from an attribute group; `version` (optional) does not stand in for it.
+        (order(r#"version="2""#, total), "id", "/order/items"),
+        // Inherited by a subtype chosen with xsi:type.
+        (book, "id", "/order/items"),
+        (
+            order(r#"id="i1""#, "<a:total>1</a:total>"),
+            "currency",
+            "/order/total",
+        ),
+        // The subtype's own required attribute.
+        (order(r#"id="i1""#, discounted), "percent", "/order/total"),
+    ];
+    for (doc, name, path) in cases {
+        let e = read::<attr::Order>(doc.as_bytes()).expect_err(&doc);
+        let kind = runtime::xml::DecodeErrorKind::MissingAttribute { name };
+        assert_eq!(e.kind(), &kind, "{doc}");
+        assert_eq!(e.path(), path, "{doc}");
+    }
 }
 
 #[test]

@@ -314,3 +314,60 @@ fn qualified_and_unqualified_forms_are_written_and_read_as_declared() {
         None
     );
 }
+
+#[test]
+fn a_choice_holding_any_is_an_enum_with_an_any_variant() {
+    let xml = r#"<w:slots xmlns:w="urn:example:wildcards" xmlns:x="urn:x">
+        <w:note>a</w:note><x:thing k="1"><x:deep>t</x:deep></x:thing><w:code>3</w:code>
+        <plain>not admitted by ##other: skipped</plain><w:note>b</w:note>
+        <w:pick><x:z>p</x:z></w:pick>
+    </w:slots>"#;
+    let s: wildcards::Slots = read(xml).expect("decodes");
+    let [
+        wildcards::SlotsChoice::Note(a),
+        wildcards::SlotsChoice::Any(thing),
+        wildcards::SlotsChoice::Code(3),
+        wildcards::SlotsChoice::Note(b),
+    ] = &s.choice[..]
+    else {
+        panic!("{:?}", s.choice)
+    };
+    assert_eq!((a.as_str(), b.as_str()), ("a", "b"));
+    assert_eq!(thing.element_name(), Some(("urn:x", "thing")));
+    assert!(thing.inner_xml().contains(">t<"), "{thing:?}");
+    let pick = s.pick.as_ref().expect("pick");
+    assert!(
+        matches!(&pick.choice, wildcards::PickChoice::Any(z) if z.inner_xml() == "p"),
+        "{pick:?}"
+    );
+    // Written back in order, valid against the schema, and through JSON.
+    let text = check("wildcards", &s);
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {text}"))
+    };
+    assert!(at(">a<") < at("thing") && at("thing") < at(">3<") && at(">3<") < at(">b<"));
+    assert!(!text.contains("plain"), "{text}");
+
+    // An element alternative wins over the wildcard; an element the wildcard's list
+    // (`urn:x ##local`) does not admit is skipped, so a label stays a label.
+    let pick = |inner: &str| {
+        let doc = format!(
+            r#"<w:slots xmlns:w="urn:example:wildcards"><w:note>n</w:note><w:pick>{inner}</w:pick></w:slots>"#
+        );
+        let s: wildcards::Slots = read(&doc).unwrap_or_else(|e| panic!("{e}: {doc}"));
+        s.pick.expect("pick").choice
+    };
+    assert_eq!(
+        pick("<w:label>l</w:label>"),
+        wildcards::PickChoice::Label("l".into())
+    );
+    assert!(matches!(
+        pick("<local>x</local>"),
+        wildcards::PickChoice::Any(v) if v.inner_xml() == "x"
+    ));
+    assert!(matches!(
+        pick(r#"<y:z xmlns:y="urn:y">x</y:z><w:label>l</w:label>"#),
+        wildcards::PickChoice::Label(l) if l == "l"
+    ));
+}

@@ -428,6 +428,27 @@ mod ews {
     }
 
     #[test]
+    fn a_missing_required_attribute_is_named() {
+        // ResponseClass is `use="required"`: without it the message must not read as Success.
+        let xml = String::from_utf8(fixture(DIR, "FindItemResponse.xml")).expect("utf-8");
+        assert_eq!(xml.matches(r#" ResponseClass="Success""#).count(), 1);
+        let xml = xml.replace(r#" ResponseClass="Success""#, "");
+        let e = common::decode_error::<Headers, Body>(xml.as_bytes());
+        assert_eq!(
+            e.kind(),
+            &DecodeErrorKind::MissingAttribute {
+                name: "ResponseClass"
+            },
+            "{e}"
+        );
+        assert_eq!(
+            e.path(),
+            "/Envelope/Body/FindItemResponse/ResponseMessages/FindItemResponseMessage",
+            "{e}"
+        );
+    }
+
+    #[test]
     fn rewritten_responses_validate() {
         let docs: Vec<(&str, Vec<u8>)> = ["FindItemResponse.xml", "GetItemResponse.xml"]
             .into_iter()

@@ -194,6 +194,7 @@ impl SchemaCx<'_, '_> {
             }
             "any" => Ok(Particle::Any(Wildcard {
                 namespace: xml::attr(node, "namespace").unwrap_or("##any").to_string(),
+                tns: self.tns.clone(),
                 process_contents: xml::attr(node, "processContents")
                     .unwrap_or("strict")
                     .to_string(),

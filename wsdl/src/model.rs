@@ -259,6 +259,9 @@ pub enum ElementParticle {
 #[derive(Debug, Clone)]
 pub struct Wildcard {
     pub namespace: String,
+    /// The target namespace of the schema holding the wildcard (what `##other` and
+    /// `##targetNamespace` in `namespace` refer to).
+    pub tns: String,
     pub process_contents: String,
     pub occurs: Occurs,
     pub at: Location,

@@ -64,6 +64,14 @@ pub fn alt_infos(f: &Field, a: &ChoiceAlt) -> Vec<TokenStream> {
         let local = &xml.local;
         quote!(rt::FieldInfo::new(#local, #ns, #flags))
     };
+    if let Some(spec) = &a.any {
+        let flags = if repeats {
+            quote!(rt::REPEATED)
+        } else {
+            quote!(rt::OPTIONAL)
+        };
+        return vec![quote!(rt::FieldInfo::any_in(#flags, #spec))];
+    }
     if a.group.is_empty() {
         return vec![info(&a.xml, a.nillable, false)];
     }

@@ -116,7 +116,10 @@ fn fault_detail_enum_dispatches_by_element_and_methods_list_their_faults() {
         faults: Some(FaultDetail {
             ident: "StoreFaultDetail".into(),
             variants: vec![variant("NotFound"), variant("Quota")],
+            extra: vec![],
         }),
+        headers_extra: vec![],
+        body_extra: vec![],
     };
     let code = render(vec![], vec![binding]);
     for piece in [

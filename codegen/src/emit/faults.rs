@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::common::{ident, ns};
+use super::common::{extra, ident, ns};
 use crate::ir::Binding;
 
 pub fn emit(b: &Binding) -> TokenStream {
@@ -12,6 +12,7 @@ pub fn emit(b: &Binding) -> TokenStream {
         return TokenStream::new();
     };
     let name = ident(&faults.ident);
+    let extra = extra(&faults.extra);
     let doc = format!(
         " The fault details declared by binding `{}` (`wsdl:fault`), by element.",
         b.wsdl_name
@@ -34,6 +35,7 @@ pub fn emit(b: &Binding) -> TokenStream {
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq)]
+        #extra
         #[allow(clippy::large_enum_variant)]
         pub enum #name { #(#variants)* }
         impl rt::Body for #name {

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::common::{field_ty, ident, ns};
+use super::common::{extra, field_ty, ident, ns};
 use crate::ir::{Binding, XmlName};
 
 pub fn emit_headers(b: &Binding) -> TokenStream {
@@ -24,9 +24,11 @@ pub fn emit_headers(b: &Binding) -> TokenStream {
         local: "Header".to_owned(),
     };
     let complex = super::structs::complex_impl(&b.headers, &xml, &b.header_fields, &[], None);
+    let extra = extra(&b.headers_extra);
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq, Default)]
+        #extra
         pub struct #name { #(#fields)* }
         #complex
     }
@@ -59,9 +61,11 @@ pub fn emit_body(b: &Binding) -> TokenStream {
         let id = ident(&v.ident);
         quote!(Self::#id(v) => rt::Body::write_body(v, w),)
     });
+    let extra = extra(&b.body_extra);
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq)]
+        #extra
         #[allow(clippy::large_enum_variant)]
         pub enum #name { #(#variants)* }
         impl rt::Body for #name {

@@ -1,11 +1,12 @@
 //! `<choice>` -> one field holding a choice enum (`Vec` of it when the choice repeats, which
 //! keeps the order of the alternatives on the wire). Element alternatives are variants of
 //! the element's type; sequences, group refs and repeated elements are variants holding a
-//! struct of the group (see `group.rs`); nested choices add their alternatives. Only a
-//! choice holding a wildcard stays flattened into one optional field per alternative (see
-//! `fields.rs`).
+//! struct of the group (see `group.rs`); nested choices add their alternatives. An `xsd:any`
+//! alternative is the variant `Any(rt::AnyValue)`, taking the elements no other alternative
+//! claims that its namespace constraint admits. Only a choice holding a repeated or a second
+//! wildcard stays flattened into one optional field per alternative (see `fields.rs`).
 
-use wsdl::model::{ElementDecl, ElementParticle, GroupKind, Particle, QName};
+use wsdl::model::{ElementDecl, ElementParticle, GroupKind, MaxOccurs, Particle, QName, Wildcard};
 
 use super::fields::{Bounds, RawField};
 use super::group::{GroupSrc, is_group_alt};
@@ -26,6 +27,8 @@ pub struct RawAlt {
     pub boxed: bool,
     /// A group alternative's elements (see `group.rs`).
     pub group: Vec<ir::GroupEntry>,
+    /// The `xsd:any` alternative's namespace constraint (see `ir::ChoiceAlt::any`).
+    pub any: Option<String>,
 }
 
 /// An alternative before lowering, with its minOccurs.
@@ -33,12 +36,14 @@ pub struct RawAlt {
 enum Src<'p> {
     Elem(&'p ElementDecl, u32),
     Group(GroupSrc<'p>, u32),
+    Any(&'p Wildcard),
 }
 
 impl Src<'_> {
     fn min(&self) -> u32 {
         match self {
             Src::Elem(_, m) | Src::Group(_, m) => *m,
+            Src::Any(w) => w.occurs.min,
         }
     }
 }
@@ -171,7 +176,17 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 Particle::Group { items, .. } => self.sources(items, out, depth + 1),
-                Particle::GroupRef { .. } | Particle::Any(_) => false,
+                // One wildcard alternative holding one element; several, or a repeated one,
+                // are left to the flattening fallback.
+                Particle::Any(w) => {
+                    let single = w.occurs.max == MaxOccurs::Bounded(1);
+                    let first = !out.iter().any(|s| matches!(s, Src::Any(_)));
+                    if single && first {
+                        out.push(Src::Any(w));
+                    }
+                    single && first
+                }
+                Particle::GroupRef { .. } => false,
             };
             if !ok {
                 return false;
@@ -184,12 +199,16 @@ impl<'a> Ctx<'a> {
     fn choice_alts(&mut self, srcs: &[Src<'_>], ident: &str, owner: Id) -> Option<Vec<RawAlt>> {
         let mut scope = Scope::new();
         let mut alts = Vec::with_capacity(srcs.len());
+        let mut any = None;
         for src in srcs {
             match src {
                 Src::Elem(decl, _) => alts.push(self.alternative(decl, &mut scope)?),
                 Src::Group(g, _) => alts.extend(self.group_alt(*g, ident, owner, &mut scope)),
+                Src::Any(w) => any = Some(*w),
             }
         }
+        // Last, so that the enum's `Default` is an element alternative when there is one.
+        alts.extend(any.map(|w| any_alt(w, &mut scope)));
         Some(alts)
     }
 
@@ -284,6 +303,7 @@ impl<'a> Ctx<'a> {
             nillable: decl.nillable,
             boxed: target.is_some(),
             group: Vec::new(),
+            any: None,
         })
     }
 
@@ -299,5 +319,45 @@ impl<'a> Ctx<'a> {
             .claim(&format!("{}Choice", self.entries[owner].rust), "");
         self.choices.insert(key, name.clone());
         name
+    }
+}
+
+/// The `Any(rt::AnyValue)` alternative of wildcard `w`.
+fn any_alt(w: &Wildcard, scope: &mut Scope) -> RawAlt {
+    RawAlt {
+        variant: scope.claim("Any", ""),
+        xml: QName::new("", ""),
+        ty: ir::Ty::Builtin(ir::Builtin::AnyValue),
+        refs: Vec::new(),
+        nillable: false,
+        boxed: false,
+        group: Vec::new(),
+        any: Some(namespace_spec(&w.namespace, &w.tns)),
+    }
+}
+
+/// `namespace="..."` of a wildcard in a schema of target namespace `tns`, resolved into
+/// the form `rt::FieldInfo::any_in` takes (`""`: any; `"!tns"`: `##other`; else a list).
+fn namespace_spec(namespace: &str, tns: &str) -> String {
+    match namespace.trim() {
+        "##any" => String::new(),
+        // `##other` in a schema without target namespace: any namespace but none.
+        "##other" => format!("!{tns}"),
+        list => {
+            let tokens: Vec<&str> = list
+                .split_whitespace()
+                .map(|t| match t {
+                    "##targetNamespace" if tns.is_empty() => "##local",
+                    "##targetNamespace" => tns,
+                    t => t,
+                })
+                .collect();
+            if tokens.is_empty() {
+                // An empty list admits no element; no namespace is spelled like this.
+                "##none".to_owned()
+            } else {
+                tokens.join(" ")
+            }
+        }
     }
 }

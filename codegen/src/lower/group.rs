@@ -64,6 +64,7 @@ impl Ctx<'_> {
             nillable: false,
             boxed: true,
             group,
+            any: None,
         })
     }
 

@@ -291,6 +291,7 @@ pub(super) fn alt(a: &RawAlt) -> ir::ChoiceAlt {
         nillable: a.nillable,
         boxed: a.boxed,
         group: a.group.clone(),
+        any: a.any.clone(),
     }
 }
 

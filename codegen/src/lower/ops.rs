@@ -41,11 +41,15 @@ pub fn bindings(ctx: &mut Ctx<'_>) -> Bindings {
         } else {
             format!("{}_ops", snake(&stem).trim_start_matches("r#"))
         };
+        let headers = ctx.scope.claim(&format!("{stem}Headers"), "");
+        let body = ctx.scope.claim(&format!("{stem}Body"), "");
         let mut binding = ir::Binding {
             wsdl_name: b.name.local.clone(),
             doc: None,
-            headers: ctx.scope.claim(&format!("{stem}Headers"), ""),
-            body: ctx.scope.claim(&format!("{stem}Body"), ""),
+            headers_extra: ctx.type_extra(&[&headers]),
+            body_extra: ctx.type_extra(&[&body]),
+            headers,
+            body,
             client: ctx.scope.claim(&format!("{stem}Client"), ""),
             ops_module: modules.claim(&ops_module, ""),
             header_fields: Vec::new(),
@@ -81,8 +85,10 @@ pub fn bindings(ctx: &mut Ctx<'_>) -> Bindings {
                 .map(uri_name),
         );
         if !state.faults.is_empty() {
+            let ident = ctx.scope.claim(&format!("{stem}FaultDetail"), "");
             binding.faults = Some(ir::FaultDetail {
-                ident: ctx.scope.claim(&format!("{stem}FaultDetail"), ""),
+                extra: ctx.type_extra(&[&ident]),
+                ident,
                 variants: std::mem::take(&mut state.faults),
             });
         }

@@ -40,6 +40,11 @@ pub enum DecodeErrorKind {
         /// Local name of the missing element.
         name: &'static str,
     },
+    /// A required attribute (`use="required"`) is missing from the element the path ends at.
+    MissingAttribute {
+        /// Local name of the missing attribute.
+        name: &'static str,
+    },
     /// A singular element occurs twice.
     DuplicateElement {
         /// Local name of the repeated element.
@@ -102,6 +107,9 @@ impl fmt::Display for DecodeErrorKind {
                 write!(f, "list item {index} `{text}` is not a valid {ty}")
             }
             Self::MissingElement { name } => write!(f, "required element `{name}` is missing"),
+            Self::MissingAttribute { name } => {
+                write!(f, "required attribute `{name}` is missing")
+            }
             Self::DuplicateElement { name } => write!(f, "element `{name}` occurs more than once"),
             Self::UnexpectedElement { name } => write!(f, "unexpected element `{name}` in text"),
             Self::UnexpectedText => f.write_str("unexpected text content"),

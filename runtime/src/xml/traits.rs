@@ -46,9 +46,40 @@ impl FieldInfo {
             flags,
         }
     }
+    /// An `xsd:any` wildcard taking only the elements its namespace constraint `spec`
+    /// admits (`name.ns` holds it): `""` any namespace; `"!urn:a"` any namespace but
+    /// `urn:a` and none (`##other` of a schema whose target namespace is `urn:a`); else a
+    /// space-separated list of namespaces, `##local` standing for no namespace.
+    pub const fn any_in(flags: u8, spec: &'static str) -> Self {
+        Self {
+            name: Name {
+                ns: spec,
+                local: "",
+            },
+            flags,
+        }
+    }
     /// True for an `xsd:any` wildcard.
     pub const fn is_wildcard(&self) -> bool {
         self.name.local.is_empty()
+    }
+    /// Whether this wildcard's namespace constraint admits an element in namespace `ns`
+    /// (`""`: none); see [`FieldInfo::any_in`].
+    pub fn admits(&self, ns: &str) -> bool {
+        let spec = self.name.ns;
+        if spec.is_empty() {
+            return true;
+        }
+        if let Some(not) = spec.strip_prefix('!') {
+            return !ns.is_empty() && ns != not;
+        }
+        spec.split(' ').any(|t| {
+            if t == "##local" {
+                ns.is_empty()
+            } else {
+                t == ns
+            }
+        })
     }
     /// True when at least one occurrence is required.
     pub const fn is_required(&self) -> bool {

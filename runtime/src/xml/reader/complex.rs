@@ -8,7 +8,7 @@ use quick_xml::events::attributes::Attributes;
 use super::{Reader, Start, name_eq};
 use crate::xml::error::{DecodeErrorKind, ReadResult, Result};
 use crate::xml::name::split_qname;
-use crate::xml::traits::{Complex, DynComplex, FieldInfo, XmlValue};
+use crate::xml::traits::{AttrInfo, Complex, DynComplex, FieldInfo, REQUIRED, XmlValue};
 
 /// Which fields were seen: inline for up to 128 fields.
 enum Seen {
@@ -52,8 +52,12 @@ impl<'a> Reader<'a> {
     /// against `v`'s field table (unknown children skipped), then the required check.
     pub fn read_complex(&mut self, s: &Start<'_>, v: &mut dyn DynComplex) -> ReadResult {
         let info = v.info();
+        let mut attrs_seen = 0;
         if (!info.attrs.is_empty() || v.has_any_attrs()) && s.has_attrs() {
-            self.read_attrs(s, v)?;
+            attrs_seen = self.read_attrs(s, v)?;
+        }
+        if !info.attrs.is_empty() {
+            self.check_required_attrs(info.attrs, attrs_seen, s)?;
         }
         if v.has_text() {
             let text = self.text(s)?;
@@ -143,12 +147,51 @@ impl<'a> Reader<'a> {
                 return Ok(Some(i));
             }
         }
-        Ok(wildcard)
+        match wildcard {
+            Some(i) if fields[i].name.ns.is_empty() => Ok(Some(i)),
+            Some(_) => self.admitting_wildcard(fields, c, ns),
+            None => Ok(None),
+        }
     }
 
-    /// Hands each attribute matching `v`'s attribute table to `v`.
-    fn read_attrs(&mut self, s: &Start<'_>, v: &mut dyn DynComplex) -> ReadResult {
+    /// The first wildcard field whose namespace constraint admits `c` (`ns`: its namespace
+    /// if already resolved). Only unclaimed elements of a type with a constrained wildcard
+    /// (a `<choice>`'s `xsd:any`) come here.
+    fn admitting_wildcard(
+        &self,
+        fields: &[FieldInfo],
+        c: &Start<'_>,
+        ns: Option<Rc<str>>,
+    ) -> Result<Option<usize>> {
+        let ns = match ns {
+            Some(ns) => ns,
+            None => self.resolve_prefix(c.prefix(), c.pos)?,
+        };
+        Ok(fields.iter().position(|f| f.is_wildcard() && f.admits(&ns)))
+    }
+
+    /// Fails on the first required attribute (`use="required"`) that `seen` (bit `i` for
+    /// `attrs[i]`, as `read_attrs` returns it) lacks. A table scan, no allocation.
+    fn check_required_attrs(&self, attrs: &[AttrInfo], seen: u128, s: &Start<'_>) -> ReadResult {
+        let missing = attrs.iter().enumerate().find(|(i, a)| {
+            // Past bit 127 presence is not tracked: such a table (never seen in practice)
+            // gets no check rather than a false alarm.
+            a.flags & REQUIRED != 0 && *i < 128 && seen >> i & 1 == 0
+        });
+        match missing {
+            Some((_, a)) => {
+                let kind = DecodeErrorKind::MissingAttribute { name: a.name.local };
+                Err(self.err_at(kind, s.pos))
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Hands each attribute matching `v`'s attribute table to `v`; returns which of the
+    /// table's first 128 attributes were present (bit `i` for `attrs[i]`).
+    fn read_attrs(&mut self, s: &Start<'_>, v: &mut dyn DynComplex) -> Result<u128> {
         let attrs = v.info().attrs;
+        let mut seen = 0u128;
         for a in Attributes::new(s.attrs, 0) {
             let a = a.map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), s.pos))?;
             let key = a.key.0;
@@ -175,8 +218,11 @@ impl<'a> Reader<'a> {
                 .map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), s.pos))?;
             v.dyn_read_attr(i, &value)
                 .map_err(|e| self.err_at(e.kind(&value), s.pos))?;
+            if i < 128 {
+                seen |= 1 << i;
+            }
         }
-        Ok(())
+        Ok(seen)
     }
 
     /// Reads a required field.
