@@ -46,7 +46,9 @@ if want a || want b; then
         sed "s/}\$/,\"max_rss_kb\":$(tail -1 "$OUT/rss.tmp")}/" "$OUT/peak.tmp" > "$OUT/peak-$mode.json"
     done
     rm -f "$OUT/rss.tmp" "$OUT/peak.tmp"
-    "$BIN/peak" sizes "$W/a.xml" | head -1 > "$OUT/type-sizes.json"
+    # Into a file, not `| head -1`: head closing the pipe early made `peak` fail on EPIPE.
+    "$BIN/peak" sizes "$W/a.xml" > "$OUT/sizes.tmp"
+    head -1 "$OUT/sizes.tmp" > "$OUT/type-sizes.json" && rm -f "$OUT/sizes.tmp"
 fi
 
 if want c; then
