@@ -89,4 +89,7 @@ mod roundtrip;
 mod schema_roundtrip;
 
 #[cfg(test)]
+mod value_traits;
+
+#[cfg(test)]
 mod xsd;
