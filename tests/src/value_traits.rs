@@ -54,16 +54,16 @@ fn clone_is_deep_and_equal() {
 #[test]
 fn equality_sees_every_field() {
     let base = object();
-    let mut changes: Vec<Box<dyn Fn(&mut CustomObject)>> = vec![
-        Box::new(|o| o.full_name = None),
-        Box::new(|o| o.label = Some(String::new())),
-        Box::new(|o| {
+    let changes: [fn(&mut CustomObject); 5] = [
+        |o| o.full_name = None,
+        |o| o.label = Some(String::new()),
+        |o| {
             o.fields.pop();
-        }),
-        Box::new(|o| o.fields[0].length = Some(81)),
-        Box::new(|o| o.fields[1].full_name = Some("Site__C".into())),
+        },
+        |o| o.fields[0].length = Some(81),
+        |o| o.fields[1].full_name = Some("Site__C".into()),
     ];
-    for (i, change) in changes.drain(..).enumerate() {
+    for (i, change) in changes.iter().enumerate() {
         let mut other = base.clone();
         change(&mut other);
         assert_ne!(base, other, "change {i} went unnoticed");

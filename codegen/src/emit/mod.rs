@@ -110,10 +110,10 @@ fn mark_inline(file: &mut syn::File) {
     for item in &mut file.items {
         let syn::Item::Impl(imp) = item else { continue };
         for member in &mut imp.items {
-            if let syn::ImplItem::Fn(f) = member {
-                if !f.attrs.iter().any(|a| a.path().is_ident("inline")) {
-                    f.attrs.push(syn::parse_quote!(#[inline]));
-                }
+            if let syn::ImplItem::Fn(f) = member
+                && !f.attrs.iter().any(|a| a.path().is_ident("inline"))
+            {
+                f.attrs.push(syn::parse_quote!(#[inline]));
             }
         }
     }
