@@ -10,11 +10,10 @@ pub use crate::soap::{
 pub use crate::xml::{AnyAttribute, GroupAt, GroupSlot, parse_list, write_list};
 pub use crate::xml::{
     AnyValue, AttrInfo, Body, Complex, Date, DateTime, Decimal, DecodeError, Element, EncodeError,
-    FieldInfo, FieldMut, FieldSlot, HexBinary, Many, NILLABLE, Name, Nillable, OPTIONAL, OptBox,
-    ParseError, QName, REPEATED, REPEATED_REQUIRED, REQUIRED, ReadResult, Reader, Result, Simple,
-    Start, TextSink, Time, TypeInfo, WriteResult, WriteSlot, Writer, XML_NS, XSD_NS, XSI_NS,
-    XmlValue, clone_complex, debug_complex, debug_enum, enum_index, eq_complex, parse_attr,
-    parse_opt_attr, type_index,
+    FieldInfo, HexBinary, Many, NILLABLE, Name, Nillable, OPTIONAL, One, Opt, OptBox, ParseError,
+    QName, REPEATED, REPEATED_REQUIRED, REQUIRED, ReadResult, Reader, Result, Simple, Start,
+    TextSink, Time, TypeInfo, WriteResult, WriteSlot, Writer, XML_NS, XSD_NS, XSI_NS, XmlValue,
+    debug_enum, parse_attr, parse_opt_attr, type_index,
 };
 /// `Debug` items for the impls generated code writes by hand (enumerations).
 pub use core::fmt::{Debug, Formatter, Result as FmtResult};

@@ -89,7 +89,4 @@ mod roundtrip;
 mod schema_roundtrip;
 
 #[cfg(test)]
-mod value_traits;
-
-#[cfg(test)]
 mod xsd;

@@ -13,7 +13,6 @@ pub fn emit(e: &Enum) -> TokenStream {
     let unknown = ident(&e.unknown);
     let idents: Vec<_> = e.variants.iter().map(|v| ident(&v.ident)).collect();
     let values: Vec<&str> = e.variants.iter().map(|v| v.value.as_str()).collect();
-    let positions = 0..values.len();
     let docs = e.variants.iter().map(|v| doc(v.doc.as_deref()));
     // The first listed value is the default; an enum with no values defaults to `Unknown("")`.
     let (variants, default_impl) = match idents.split_first() {
@@ -37,11 +36,11 @@ pub fn emit(e: &Enum) -> TokenStream {
     let derive_default = if e.variants.is_empty() {
         quote!()
     } else {
-        quote!(#[derive(Default)])
+        quote!(, Default)
     };
     quote! {
         #type_doc
-        #derive_default
+        #[derive(Clone, PartialEq, Eq, Hash #derive_default)]
         #type_extra
         pub enum #name {
             #variants
@@ -57,36 +56,9 @@ pub fn emit(e: &Enum) -> TokenStream {
                     Self::#unknown(v) => v,
                 }
             }
-            /// The value written `text` in XML: a listed value's variant, else `Unknown`.
-            pub fn from_text(text: &str) -> Self {
-                // A lookup in the list of values, then a match on its index: a `match` on
-                // the text compiles to one string comparison per value (compile time,
-                // issue 5 (e)).
-                match rt::enum_index(text, &[#(#values),*]) {
-                    #(Some(#positions) => Self::#idents,)*
-                    _ => Self::#unknown(text.to_owned()),
-                }
-            }
         }
-        // `Clone`, `PartialEq`, `Hash` and `Debug` go by the XML text: derived ones would add
-        // a body per trait with a match over every variant (compile time, issue 5 (e)). So
-        // `Unknown("x")` equals, hashes and clones as the variant listed with value "x".
-        impl Clone for #name {
-            fn clone(&self) -> Self {
-                Self::from_text(self.as_str())
-            }
-        }
-        impl PartialEq for #name {
-            fn eq(&self, other: &Self) -> bool {
-                self.as_str() == other.as_str()
-            }
-        }
-        impl Eq for #name {}
-        impl core::hash::Hash for #name {
-            fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
-                self.as_str().hash(state)
-            }
-        }
+        // By its XML text, through one runtime function: a derived `Debug` would add a
+        // second match over every variant (compile time, issue 5 (e)).
         impl rt::Debug for #name {
             fn fmt(&self, f: &mut rt::Formatter<'_>) -> rt::FmtResult {
                 rt::debug_enum(f, self.as_str(), matches!(self, Self::#unknown(_)))
@@ -94,7 +66,10 @@ pub fn emit(e: &Enum) -> TokenStream {
         }
         impl rt::Simple for #name {
             fn parse_text(text: &str) -> Result<Self, rt::ParseError> {
-                Ok(Self::from_text(text))
+                Ok(match text {
+                    #(#values => Self::#idents,)*
+                    other => Self::#unknown(other.to_owned()),
+                })
             }
             fn write_text(&self, out: &mut rt::TextSink) -> rt::WriteResult {
                 out.push_str(self.as_str())

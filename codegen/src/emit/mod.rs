@@ -95,28 +95,8 @@ fn format_chunk(ir: &File, chunk: &[Unit<'_>]) -> Result<String, SyntaxError> {
     for unit in chunk {
         tokens.extend(unit_tokens(ir, *unit)?);
     }
-    let mut parsed: syn::File = syn::parse2(tokens).map_err(|e| SyntaxError(e.to_string()))?;
-    mark_inline(&mut parsed);
+    let parsed: syn::File = syn::parse2(tokens).map_err(|e| SyntaxError(e.to_string()))?;
     Ok(prettyplease::unparse(&parsed))
-}
-
-/// Marks every method of every impl `#[inline]`.
-///
-/// Why: rustc then compiles a method to machine code only in the crate that calls it, so
-/// building a stubs crate is type checking plus metadata; a program pays for the types it
-/// uses. On the full Metadata stubs this took the debug build from 26 s and 2.5 GB to 19 s
-/// and 1.6 GB (bench (e); serde's derives get the same from being generic).
-fn mark_inline(file: &mut syn::File) {
-    for item in &mut file.items {
-        let syn::Item::Impl(imp) = item else { continue };
-        for member in &mut imp.items {
-            if let syn::ImplItem::Fn(f) = member
-                && !f.attrs.iter().any(|a| a.path().is_ident("inline"))
-            {
-                f.attrs.push(syn::parse_quote!(#[inline]));
-            }
-        }
-    }
 }
 
 fn unit_tokens(ir: &File, unit: Unit<'_>) -> Result<TokenStream, SyntaxError> {

@@ -39,61 +39,19 @@ pub fn emit(s: &Struct) -> TokenStream {
         attrs: &s.attrs,
         text: s.text.as_ref(),
         any_attrs: s.any_attrs.as_deref(),
-        slotted: is_slotted(s),
     };
     let complex = complex_impl_of(&s.ident, &s.xml, parts);
     let element = s
         .element
         .as_ref()
         .map(|e| super::elements::element_impl(&s.ident, e));
-    let (derives, debug_eq) = if parts.slotted {
-        (quote!(#[derive(Default)]), slotted_traits(&name))
-    } else {
-        (
-            quote!(#[derive(Debug, Clone, PartialEq, Default)]),
-            TokenStream::new(),
-        )
-    };
     quote! {
         #type_doc
-        #derives
+        #[derive(Debug, Clone, PartialEq, Default)]
         #type_extra
         pub struct #name { #(#text)* #(#attrs)* #(#any_attrs)* #(#fields)* }
-        #debug_eq
         #complex
         #element
-    }
-}
-
-/// True when every field of `s` is one child element, so `Complex::slots` lists them all
-/// and `Debug`/`PartialEq` can go through it (no attributes, text or choices to miss).
-fn is_slotted(s: &Struct) -> bool {
-    s.attrs.is_empty()
-        && s.text.is_none()
-        && s.any_attrs.is_none()
-        && s.fields.iter().all(|f| f.choice.is_empty())
-}
-
-/// `Clone`, `Debug` and `PartialEq` of a slotted struct, through the runtime's one generic
-/// body each: derived ones would add three bodies per struct that the compiler checks and,
-/// for `Debug`, compiles (issue 5 (e)).
-fn slotted_traits(name: &proc_macro2::Ident) -> TokenStream {
-    quote! {
-        impl Clone for #name {
-            fn clone(&self) -> Self {
-                rt::clone_complex(self)
-            }
-        }
-        impl rt::Debug for #name {
-            fn fmt(&self, f: &mut rt::Formatter<'_>) -> rt::FmtResult {
-                rt::debug_complex(self, f)
-            }
-        }
-        impl PartialEq for #name {
-            fn eq(&self, other: &Self) -> bool {
-                rt::eq_complex(self, other)
-            }
-        }
     }
 }
 
@@ -115,7 +73,6 @@ pub fn complex_impl(
         attrs,
         text,
         any_attrs: None,
-        slotted: false,
     };
     complex_impl_of(ty, xml, parts)
 }
@@ -128,8 +85,6 @@ struct Parts<'a> {
     text: Option<&'a Text>,
     /// The field keeping `xsd:anyAttribute` attributes.
     any_attrs: Option<&'a str>,
-    /// Fields listed by `slots` (see [`is_slotted`]) rather than written by `write_fields`.
-    slotted: bool,
 }
 
 fn complex_impl_of(ty: &str, xml: &crate::ir::XmlName, p: Parts<'_>) -> TokenStream {
@@ -138,7 +93,6 @@ fn complex_impl_of(ty: &str, xml: &crate::ir::XmlName, p: Parts<'_>) -> TokenStr
         attrs,
         text,
         any_attrs,
-        slotted,
     } = p;
     let name = ident(ty);
     let type_ns = ns(xml);
@@ -154,16 +108,8 @@ fn complex_impl_of(ty: &str, xml: &crate::ir::XmlName, p: Parts<'_>) -> TokenStr
         };
         quote!(rt::AttrInfo::new(#local, #ns, #flag))
     });
-    let read = if slotted {
-        field_mut_fn(fields)
-    } else {
-        read_field(fields)
-    };
-    let write = if slotted {
-        slots_fn(fields)
-    } else {
-        write_fields(fields)
-    };
+    let read = read_field(fields);
+    let write = write_fields(fields);
     let attr_fns = attr_fns(attrs, any_attrs);
     let text_fns = text.map(text_fns);
     quote! {
@@ -384,54 +330,14 @@ fn write_fields(fields: &[Field]) -> TokenStream {
     }
 }
 
-/// `Complex::slots` of a slotted struct (the runtime's default `write_fields` writes them).
-fn slots_fn(fields: &[Field]) -> TokenStream {
-    if fields.is_empty() {
-        return TokenStream::new();
-    }
-    let slots = fields.iter().map(write_slot);
-    quote! {
-        fn slots(&self, visit: &mut dyn FnMut(&[&dyn rt::WriteSlot])) {
-            visit(&[#(#slots),*])
-        }
-    }
-}
-
-/// `Complex::field_mut` of a slotted struct: what reading and `Clone` fill.
-fn field_mut_fn(fields: &[Field]) -> TokenStream {
-    if fields.is_empty() {
-        return TokenStream::new();
-    }
-    let arms = fields.iter().enumerate().map(|(i, f)| {
-        let id = ident(&f.ident);
-        let i = Literal::usize_unsuffixed(i);
-        let field = match (f.occurs, f.boxed) {
-            (Occurs::Required, false) => quote!(One(&mut self.#id)),
-            (Occurs::Required, true) => quote!(One(&mut *self.#id)),
-            (Occurs::Optional, false) => quote!(Opt(&mut self.#id)),
-            (Occurs::Optional, true) => quote!(OptBox(&mut self.#id)),
-            (Occurs::Repeated | Occurs::RepeatedRequired, _) => quote!(Many(&mut self.#id)),
-        };
-        quote!(#i => rt::FieldMut::#field,)
-    });
-    quote! {
-        fn field_mut(&mut self, i: usize) -> Option<rt::FieldMut<'_>> {
-            Some(match i {
-                #(#arms)*
-                _ => return None,
-            })
-        }
-    }
-}
-
-/// A field's entry in a slot list: the field itself (`T` and `Option<T>` are
-/// `rt::WriteSlot`s), a required box's content, or a wrapped optional box or list.
+/// A field's entry in the `w.fields` list: `&rt::Opt(&self.x)`...
 fn write_slot(f: &Field) -> TokenStream {
     let id = ident(&f.ident);
     match (f.occurs, f.boxed) {
-        (Occurs::Required, true) => quote!(&*self.#id),
+        (Occurs::Required, false) => quote!(&rt::One(&self.#id)),
+        (Occurs::Required, true) => quote!(&rt::One(&*self.#id)),
+        (Occurs::Optional, false) => quote!(&rt::Opt(&self.#id)),
         (Occurs::Optional, true) => quote!(&rt::OptBox(&self.#id)),
         (Occurs::Repeated | Occurs::RepeatedRequired, _) => quote!(&rt::Many(&self.#id)),
-        _ => quote!(&self.#id),
     }
 }

@@ -9,7 +9,6 @@ mod any;
 mod any_attr;
 mod binary;
 mod error;
-mod field_mut;
 mod list;
 mod name;
 mod reader;
@@ -28,18 +27,17 @@ pub use error::{
     DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, ParseError, ReadResult, Result,
     WriteResult,
 };
-pub use field_mut::{FieldMut, FieldSlot, clone_complex, kind};
 pub use list::{parse_list, write_list};
 pub use name::{Name, Nillable, QName, XML_NS, XSD_NS, XSI_NS, split_qname};
 pub use reader::{
     DEFAULT_BUDGET_FLOOR, DEFAULT_BUDGET_PER_BYTE, DEFAULT_MAX_DEPTH, GroupAt, GroupSlot, Reader,
     ReaderLimits, Start,
 };
-pub use slots::{Many, OptBox, WriteSlot, debug_complex, eq_complex};
+pub use slots::{Many, One, Opt, OptBox, WriteSlot};
 pub use temporal::{Date, DateTime, Decimal, Time};
 pub use traits::{
     AttrInfo, Body, Complex, DynComplex, Element, FieldInfo, NILLABLE, OPTIONAL, REPEATED,
-    REPEATED_REQUIRED, REQUIRED, Simple, TypeInfo, XmlValue, debug_enum, enum_index, parse_attr,
+    REPEATED_REQUIRED, REQUIRED, Simple, TypeInfo, XmlValue, debug_enum, parse_attr,
     parse_opt_attr, type_index,
 };
 pub use writer::{TextSink, Writer};

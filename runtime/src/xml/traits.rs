@@ -6,10 +6,8 @@
 
 use super::any_attr::AnyAttribute;
 use super::error::{ParseError, ReadResult, Result, WriteResult};
-use super::field_mut::FieldMut;
 use super::name::{Name, QName};
 use super::reader::{Reader, Start};
-use super::slots::WriteSlot;
 use super::writer::{TextSink, Writer};
 
 /// Field flag: `minOccurs=0 maxOccurs=1` (`Option<T>`).
@@ -148,34 +146,10 @@ pub trait Complex: Default {
     const INFO: &'static TypeInfo;
     /// True for simple content: the element's text goes to `read_text`/`write_text`.
     const TEXT: bool = false;
-    /// The field of `INFO.fields[i]`, borrowed for writing: what the default `read_field`
-    /// reads into and [`clone_complex`](super::clone_complex) clones into. Types that keep
-    /// the default, `None`, implement `read_field` instead.
-    fn field_mut(&mut self, i: usize) -> Option<FieldMut<'_>> {
-        let _ = i;
-        None
-    }
     /// Reads child element `s`, which matched `INFO.fields[i]`.
-    fn read_field(&mut self, i: usize, r: &mut Reader<'_>, s: &Start<'_>) -> ReadResult {
-        match self.field_mut(i) {
-            Some(field) => field.read(r, s),
-            None => r.skip(s),
-        }
-    }
-    /// Hands `visit` the fields as [`WriteSlot`]s, in the order of `INFO.fields`: what the
-    /// default `write_fields`, [`debug_complex`](super::debug_complex) and
-    /// [`eq_complex`](super::eq_complex) go through. Types whose fields are not one slot
-    /// per table entry (choices) override `write_fields` instead and keep the default, empty
-    /// list.
-    fn slots(&self, visit: &mut dyn FnMut(&[&dyn WriteSlot])) {
-        visit(&[]);
-    }
+    fn read_field(&mut self, i: usize, r: &mut Reader<'_>, s: &Start<'_>) -> ReadResult;
     /// Writes the child elements in schema order.
-    fn write_fields(&self, w: &mut Writer) -> WriteResult {
-        let mut out = Ok(());
-        self.slots(&mut |slots| out = w.fields(Self::INFO.fields, slots));
-        out
-    }
+    fn write_fields(&self, w: &mut Writer) -> WriteResult;
     /// Stores attribute `INFO.attrs[i]`.
     fn read_attr(&mut self, i: usize, value: &str) -> std::result::Result<(), ParseError> {
         let _ = (i, value);
@@ -335,14 +309,12 @@ pub fn parse_opt_attr<T: Simple>(
 macro_rules! simple_xml_value {
     ($($t:ty),+ $(,)?) => {$(
         impl $crate::__private::XmlValue for $t {
-            #[inline]
             fn read_xml(
                 r: &mut $crate::__private::Reader<'_>,
                 s: &$crate::__private::Start<'_>,
             ) -> $crate::__private::Result<Self> {
                 r.simple(s)
             }
-            #[inline]
             fn write_xml(
                 &self,
                 w: &mut $crate::__private::Writer,
@@ -369,11 +341,6 @@ impl<T: XmlValue> XmlValue for super::Nillable<T> {
             Self::Value(v) => v.write_xml(w, n),
         }
     }
-}
-
-/// The position of `text` in an enumeration's list of values (a generated `parse_text`).
-pub fn enum_index(text: &str, values: &[&str]) -> Option<usize> {
-    values.iter().position(|v| *v == text)
 }
 
 /// The position of type name `t` in `names`, `(namespace, local)` pairs sorted by local
@@ -425,12 +392,5 @@ mod tests {
         assert_eq!(type_index(&qname("urn:a", "Triangle"), &names), None);
         assert_eq!(type_index(&qname("urn:a", "A"), &names), None);
         assert_eq!(type_index(&qname("urn:a", "Circle"), &[]), None);
-    }
-
-    #[test]
-    fn enum_index_finds_listed_values_only() {
-        assert_eq!(enum_index("b", &["a", "b"]), Some(1));
-        assert_eq!(enum_index("B", &["a", "b"]), None);
-        assert_eq!(enum_index("", &[]), None);
     }
 }
