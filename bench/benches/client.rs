@@ -2,12 +2,17 @@
 //! Metadata API server over loopback, against a plain reqwest POST of the same request
 //! bytes to the same server with the same client settings. Both sides wait for the whole
 //! response; only the SoapClient side encodes the request and decodes the answer.
+//!
+//! Two more lines put the decode in proportion: the plain POST followed by quick-xml's raw
+//! event scan of the answer (what any XML reader must at least do), and followed by a
+//! quick-xml + serde parse of the answer into plain structs (a typed client without this
+//! runtime).
 
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
 
-use bench::{SEED, workload};
+use bench::{SEED, scan, serde_model, workload};
 use criterion::{Criterion, criterion_group, criterion_main};
 use metadata::{AnyMetadata, MetadataClient, MetadataHeaders, ReadMetadata};
 use metadata_server::{RunningServer, Server};
@@ -76,6 +81,8 @@ fn one_case(c: &mut Criterion, rt: &tokio::runtime::Runtime, server: &RunningSer
     };
     let answer = rt.block_on(post());
     eprintln!("(f) {case}: request {} bytes, response {} bytes", bytes.len(), answer.len());
+    let parsed = serde_model::parse_read_metadata(&answer).expect("serde parses the answer");
+    assert_eq!(parsed.len(), names.len(), "the serde model reads the same records");
 
     let mut g = c.benchmark_group(format!("f_call_{case}"));
     g.sample_size(30).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(4));
@@ -83,6 +90,12 @@ fn one_case(c: &mut Criterion, rt: &tokio::runtime::Runtime, server: &RunningSer
         b.iter(|| rt.block_on(client.read_metadata(black_box(&body))).unwrap())
     });
     g.bench_function("plain_reqwest_post", |b| b.iter(|| rt.block_on(post())));
+    g.bench_function("plain_post_raw_scan", |b| {
+        b.iter(|| scan::raw_events(&rt.block_on(post())).expect("scans"))
+    });
+    g.bench_function("plain_post_serde_parse", |b| {
+        b.iter(|| serde_model::parse_read_metadata(&rt.block_on(post())).expect("parses"))
+    });
     g.finish();
 }
 

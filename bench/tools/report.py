@@ -209,11 +209,19 @@ def section_f(rows):
     checks = []
     for case in ("small", "300_fields"):
         typed, plain = crit(f"f_call_{case}", "soap_client_typed"), crit(f"f_call_{case}", "plain_reqwest_post")
+        scan = crit(f"f_call_{case}", "plain_post_raw_scan")
+        serde = crit(f"f_call_{case}", "plain_post_serde_parse")
         rows.append(("f", f"{case}: generated client over SoapClient", fmt_s(typed), ""))
         rows.append(("f", f"{case}: plain reqwest POST of the same bytes", fmt_s(plain), ""))
+        rows.append(("f", f"{case}: plain POST + quick-xml raw scan of the answer", fmt_s(scan), ""))
+        rows.append(("f", f"{case}: plain POST + quick-xml/serde parse of the answer", fmt_s(serde), ""))
         over = div(typed, plain)
         checks.append(check(f"(f) {case}: client overhead per call <= +10%", div(1.10, over), 1.0,
                             f"{(over - 1) * 100:+.1f}%" if over else "n/a"))
+        for label, base in (("POST + raw scan", scan), ("POST + serde parse", serde)):
+            r = div(typed, base)
+            checks.append(check(f"(f) {case}: typed call / {label} (no target)", None, None,
+                                f"{(r - 1) * 100:+.1f}%" if r else "n/a"))
     return checks
 
 
