@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::error::{EncodeError, EncodeErrorKind, Result, WriteResult};
 use super::name::{Name, XSD_NS, split_qname};
-use super::reader::{Reader, Start};
+use super::reader::{Reader, Start, predefined_entity};
 use super::traits::XmlValue;
 use super::writer::{Writer, escape_into};
 
@@ -195,14 +195,7 @@ impl AnyValue {
 }
 
 fn unescape_ref(g: &quick_xml::events::BytesRef<'_>) -> Option<char> {
-    match &**g {
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "amp" => Some('&'),
-        "apos" => Some('\''),
-        "quot" => Some('"'),
-        _ => g.resolve_char_ref().ok().flatten(),
-    }
+    predefined_entity(g).or_else(|| g.resolve_char_ref().ok().flatten())
 }
 
 impl XmlValue for AnyValue {

@@ -4,6 +4,7 @@
 use quick_xml::events::attributes::Attributes;
 
 use super::lex::Tok;
+use super::ns::declared_prefix;
 use super::{Reader, Start};
 use crate::xml::any::{AnyValue, TypeRef};
 use crate::xml::error::{DecodeErrorKind, ReadResult, Result};
@@ -85,7 +86,7 @@ impl<'a> Reader<'a> {
         for a in Attributes::new(s.attrs, 0) {
             let a = a.map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), s.pos))?;
             let key = a.key.0;
-            if key == "xmlns" || key.starts_with("xmlns:") {
+            if declared_prefix(key).is_some() {
                 continue;
             }
             let (prefix, local) = split_qname(key);

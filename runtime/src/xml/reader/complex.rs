@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use quick_xml::events::attributes::Attributes;
 
+use super::ns::declared_prefix;
 use super::{Reader, Start, name_eq};
 use crate::xml::error::{DecodeErrorKind, ReadResult, Result};
 use crate::xml::name::split_qname;
@@ -195,7 +196,7 @@ impl<'a> Reader<'a> {
         for a in Attributes::new(s.attrs, 0) {
             let a = a.map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), s.pos))?;
             let key = a.key.0;
-            if key == "xmlns" || key.starts_with("xmlns:") {
+            if declared_prefix(key).is_some() {
                 continue;
             }
             let (prefix, local) = split_qname(key);

@@ -517,9 +517,7 @@ impl<'a> Reader<'a> {
             let a = a.map_err(|e| self.err(DecodeErrorKind::Syntax(e.to_string())))?;
             let key = a.key.0;
             let value = self.attr_value(&a)?;
-            if key == "xmlns" {
-                self.ns.push("", &value);
-            } else if let Some(p) = key.strip_prefix("xmlns:") {
+            if let Some(p) = ns::declared_prefix(key) {
                 self.ns.push(p, &value);
             } else if self.encoded && key == "href" {
                 start.href = Some(value);
@@ -555,14 +553,7 @@ impl<'a> Reader<'a> {
     /// Resolves `&name;`: the five predefined entities and character references of XML
     /// characters. Anything else is an error (there is no DTD to define it).
     fn resolve_ref(&self, r: &str) -> Result<char> {
-        let c = match r {
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "amp" => Some('&'),
-            "apos" => Some('\''),
-            "quot" => Some('"'),
-            _ => char_ref(r).filter(|&c| is_xml_char(c)),
-        };
+        let c = predefined_entity(r).or_else(|| char_ref(r).filter(|&c| is_xml_char(c)));
         c.ok_or_else(|| self.err(DecodeErrorKind::UnknownEntity(truncate(r, 32))))
     }
 
@@ -616,6 +607,19 @@ impl<'a> Reader<'a> {
 }
 
 /// The character of a reference `#123` or `#x7B`.
+/// The character of one of XML's five predefined entities (`lt`, `gt`, `amp`, `apos`,
+/// `quot`), by name.
+pub(crate) fn predefined_entity(name: &str) -> Option<char> {
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "apos" => Some('\''),
+        "quot" => Some('"'),
+        _ => None,
+    }
+}
+
 fn char_ref(r: &str) -> Option<char> {
     let n = r.strip_prefix('#')?;
     let (digits, radix) = match n.strip_prefix('x') {

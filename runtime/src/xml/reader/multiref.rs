@@ -11,6 +11,7 @@ use std::rc::Rc;
 use quick_xml::events::attributes::Attributes;
 
 use super::lex::{Lexer, Tok};
+use super::ns::declared_prefix;
 use super::{Reader, Start, truncate};
 use crate::xml::error::{DecodeError, DecodeErrorKind, Result};
 use crate::xml::traits::XmlValue;
@@ -115,14 +116,11 @@ impl<'a> Reader<'a> {
                 let value = a
                     .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                     .map_err(|e| syntax(&e))?;
-                match a.key.0 {
-                    "xmlns" => ns.push(("", Rc::from(&*value))),
-                    "id" => id = Some(value.into_owned()),
-                    key => {
-                        if let Some(p) = key.strip_prefix("xmlns:") {
-                            ns.push((p, Rc::from(&*value)));
-                        }
-                    }
+                let key = a.key.0;
+                if let Some(p) = declared_prefix(key) {
+                    ns.push((p, Rc::from(&*value)));
+                } else if key == "id" {
+                    id = Some(value.into_owned());
                 }
             }
             if let Some(id) = id {

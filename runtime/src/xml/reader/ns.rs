@@ -14,6 +14,16 @@ pub(crate) struct NsStack<'a> {
     xml: Rc<str>,
 }
 
+/// The prefix an attribute named `key` declares: `""` for `xmlns`, `p` for `xmlns:p`;
+/// `None` for any other attribute.
+pub(crate) fn declared_prefix(key: &str) -> Option<&str> {
+    if key == "xmlns" {
+        Some("")
+    } else {
+        key.strip_prefix("xmlns:")
+    }
+}
+
 impl<'a> NsStack<'a> {
     pub(crate) fn new() -> Self {
         Self {
