@@ -394,12 +394,20 @@ impl rt::XmlValue for AnyMetadata {
         let Some(t) = r.xsi_type(s)? else {
             return Ok(Self::Metadata(r.read_boxed(s)?));
         };
-        Ok(match (t.ns(), t.local()) {
-            (NS, "Metadata") => Self::Metadata(r.read_boxed(s)?),
-            (NS, "ApexClass") => Self::ApexClass(r.read_boxed(s)?),
-            (NS, "ApexClassEx") => Self::ApexClassEx(r.read_boxed(s)?),
-            (NS, "CustomObject") => Self::CustomObject(r.read_boxed(s)?),
-            (NS, "MetadataWithContent") => Self::MetadataWithContent(r.read_boxed(s)?),
+        // The subtype names sorted by local part, as codegen emits them for `rt::type_index`.
+        let subtypes = [
+            (NS, "ApexClass"),
+            (NS, "ApexClassEx"),
+            (NS, "CustomObject"),
+            (NS, "Metadata"),
+            (NS, "MetadataWithContent"),
+        ];
+        Ok(match rt::type_index(&t, &subtypes) {
+            Some(0) => Self::ApexClass(r.read_boxed(s)?),
+            Some(1) => Self::ApexClassEx(r.read_boxed(s)?),
+            Some(2) => Self::CustomObject(r.read_boxed(s)?),
+            Some(3) => Self::Metadata(r.read_boxed(s)?),
+            Some(4) => Self::MetadataWithContent(r.read_boxed(s)?),
             _ => Self::Unknown(r.unknown_subtype(s, &t, TYPE_NAMES)?),
         })
     }
