@@ -4,52 +4,21 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::common::{extra, ident, ns};
+use super::common::ident;
 use crate::ir::Binding;
 
 pub fn emit(b: &Binding) -> TokenStream {
     let Some(faults) = &b.faults else {
         return TokenStream::new();
     };
-    let name = ident(&faults.ident);
-    let extra = extra(&faults.extra);
     let doc = format!(
         " The fault details declared by binding `{}` (`wsdl:fault`), by element.",
         b.wsdl_name
     );
-    let variants = faults.variants.iter().map(|v| {
-        let id = ident(&v.ident);
-        let t = ident(&v.ty);
-        quote!(#id(#t),)
-    });
-    let read_arms = faults.variants.iter().map(|v| {
-        let id = ident(&v.ident);
-        let ns = ns(&v.element);
-        let local = &v.element.local;
-        quote!((#ns, #local) => Self::#id(rt::XmlValue::read_xml(r, s)?),)
-    });
-    let write_arms = faults.variants.iter().map(|v| {
-        let id = ident(&v.ident);
-        quote!(Self::#id(v) => rt::Body::write_body(v, w),)
-    });
+    let dispatch = super::soap::dispatch_enum(&doc, &faults.ident, &faults.extra, &faults.variants);
+    let name = ident(&faults.ident);
     quote! {
-        #[doc = #doc]
-        #[derive(Debug, Clone, PartialEq)]
-        #extra
-        #[allow(clippy::large_enum_variant)]
-        pub enum #name { #(#variants)* }
-        impl rt::Body for #name {
-            fn read_body(r: &mut rt::Reader<'_>, s: &rt::Start<'_>) -> rt::Result<Self> {
-                let n = r.name(s)?;
-                Ok(match (n.ns(), n.local()) {
-                    #(#read_arms)*
-                    _ => return Err(r.unexpected_body(s)),
-                })
-            }
-            fn write_body(&self, w: &mut rt::Writer) -> rt::WriteResult {
-                match self { #(#write_arms)* }
-            }
-        }
+        #dispatch
         impl #name {
             /// The typed detail of `fault`: `None` when it has no detail element, or one
             /// this binding does not declare (the raw detail stays in `fault.detail`).

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::common::{extra, field_ty, ident, ns};
-use crate::ir::{Binding, XmlName};
+use crate::ir::{Binding, BodyVariant, XmlName};
 
 pub fn emit_headers(b: &Binding) -> TokenStream {
     let name = ident(&b.headers);
@@ -38,17 +38,28 @@ pub fn emit_body(b: &Binding) -> TokenStream {
     if b.body_variants.is_empty() {
         return TokenStream::new();
     }
-    let name = ident(&b.body);
     let doc = format!(
         " Every SOAP body element of binding `{}`, requests and responses.",
         b.wsdl_name
     );
-    let variants = b.body_variants.iter().map(|v| {
+    dispatch_enum(&doc, &b.body, &b.body_extra, &b.body_variants)
+}
+
+/// An enum with a variant per element, and its `rt::Body` impl dispatching on the element
+/// name: a binding's body, and its declared fault details.
+pub fn dispatch_enum(
+    doc: &str,
+    name: &str,
+    extra_attrs: &[String],
+    all: &[BodyVariant],
+) -> TokenStream {
+    let name = ident(name);
+    let variants = all.iter().map(|v| {
         let id = ident(&v.ident);
         let t = ident(&v.ty);
         quote!(#id(#t),)
     });
-    let read_arms = b.body_variants.iter().map(|v| {
+    let read_arms = all.iter().map(|v| {
         let id = ident(&v.ident);
         let ns = ns(&v.element);
         let local = &v.element.local;
@@ -57,11 +68,11 @@ pub fn emit_body(b: &Binding) -> TokenStream {
         }
         quote!((#ns, #local) => Self::#id(rt::XmlValue::read_xml(r, s)?),)
     });
-    let write_arms = b.body_variants.iter().map(|v| {
+    let write_arms = all.iter().map(|v| {
         let id = ident(&v.ident);
         quote!(Self::#id(v) => rt::Body::write_body(v, w),)
     });
-    let extra = extra(&b.body_extra);
+    let extra = extra(extra_attrs);
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq)]
