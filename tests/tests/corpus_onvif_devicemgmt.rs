@@ -33,24 +33,8 @@ mod onvif {
     type Headers = DeviceHeaders;
     type Body = DeviceBody;
 
-    /// The URLs ONVIF's schemas import, and the corpus copies under `external/` (as
-    /// build.rs maps them for the generator).
-    const LOCATIONS: &[(&str, &str)] = &[
-        ("https://www.w3.org/2005/05/xmlmime", "xmlmime.xsd"),
-        (
-            "https://www.w3.org/2003/05/soap-envelope",
-            "soap-envelope.xsd",
-        ),
-        ("http://docs.oasis-open.org/wsn/b-2.xsd", "b-2.xsd"),
-        ("https://www.w3.org/2004/08/xop/include", "include.xsd"),
-        (
-            "http://www.w3.org/2005/08/addressing/ws-addr.xsd",
-            "ws-addr.xsd",
-        ),
-        ("http://docs.oasis-open.org/wsrf/bf-2.xsd", "bf-2.xsd"),
-        ("http://docs.oasis-open.org/wsn/t-1.xsd", "t-1.xsd"),
-        ("http://www.w3.org/2001/xml.xsd", "xml.xsd"),
-    ];
+    // The URLs ONVIF's schemas import, and the corpus copies under `external/`.
+    include!("../onvif_locations.rs");
 
     /// The WSDL's schema cut out into a temp dir next to copies of onvif.xsd and
     /// common.xsd (its relative import pointed at the copy); URL imports resolved through a
@@ -95,7 +79,7 @@ mod onvif {
             ("main.xsd", main),
         ];
         let ext = dir.join("external");
-        let locations: Vec<(&str, PathBuf)> = LOCATIONS
+        let locations: Vec<(&str, PathBuf)> = ONVIF_LOCATIONS
             .iter()
             .map(|(url, f)| (*url, ext.join(f)))
             .collect();
