@@ -20,6 +20,21 @@ pub struct RawAttr {
     pub doc: Option<String>,
 }
 
+/// True when a type derives from its base by extension (complex or simple content): it
+/// then inherits the base's attributes, where a restriction restates what it keeps.
+fn is_extension(content: &Content) -> bool {
+    matches!(
+        content,
+        Content::Complex {
+            derivation: Derivation::Extension,
+            ..
+        } | Content::Simple {
+            derivation: Derivation::Extension,
+            ..
+        }
+    )
+}
+
 impl Ctx<'_> {
     /// The attributes of struct entry `id`: inherited ones first (extension only; a
     /// restriction restates what it keeps), then its own.
@@ -27,16 +42,7 @@ impl Ctx<'_> {
         let TypeDef::Complex(c) = self.entries[id].def else {
             return Vec::new();
         };
-        let extends = matches!(
-            c.content,
-            Content::Complex {
-                derivation: Derivation::Extension,
-                ..
-            } | Content::Simple {
-                derivation: Derivation::Extension,
-                ..
-            }
-        );
+        let extends = is_extension(&c.content);
         let mut out = match self.inherit.parent.get(&id) {
             Some(&base) if extends => self.attrs_of(base),
             _ => Vec::new(),
@@ -52,16 +58,7 @@ impl Ctx<'_> {
         let TypeDef::Complex(c) = self.entries[id].def else {
             return false;
         };
-        let extends = matches!(
-            c.content,
-            Content::Complex {
-                derivation: Derivation::Extension,
-                ..
-            } | Content::Simple {
-                derivation: Derivation::Extension,
-                ..
-            }
-        );
+        let extends = is_extension(&c.content);
         let inherited = match self.inherit.parent.get(&id) {
             Some(&base) if extends => self.any_attrs_of(base),
             _ => false,
