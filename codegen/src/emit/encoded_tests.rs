@@ -1,5 +1,6 @@
 //! The SOAP-encoding and fault-detail emitters on hand-built IR.
 
+use super::tests::{render_file, squash};
 use crate::ir::*;
 
 fn name(ns: Option<&str>, local: &str) -> XmlName {
@@ -10,21 +11,7 @@ fn name(ns: Option<&str>, local: &str) -> XmlName {
 }
 
 fn render(items: Vec<Item>, bindings: Vec<Binding>) -> String {
-    let file = File {
-        source: "test.wsdl".into(),
-        runtime_path: "::runtime".into(),
-        namespaces: vec![Namespace {
-            ident: "NS".into(),
-            uri: "urn:t".into(),
-        }],
-        items,
-        bindings,
-        ..File::default()
-    };
-    let code = super::file(&file).expect("emits");
-    // Whitespace and trailing commas removed: assertions don't depend on line breaks.
-    let s: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    s.replace(",)", ")").replace(",}", "}").replace(",]", "]")
+    squash(&render_file(items, bindings))
 }
 
 #[test]

@@ -24,6 +24,11 @@ fn field(ident: &str, xml: Option<&str>, ty: Ty, occurs: Occurs) -> Field {
 }
 
 fn render(items: Vec<Item>) -> String {
+    render_file(items, vec![])
+}
+
+/// The emitted source of a file of `items` and `bindings` in namespace `NS` (`urn:t`).
+pub(super) fn render_file(items: Vec<Item>, bindings: Vec<Binding>) -> String {
     let file = File {
         source: "test.wsdl".into(),
         runtime_path: "::runtime".into(),
@@ -32,6 +37,7 @@ fn render(items: Vec<Item>) -> String {
             uri: "urn:t".into(),
         }],
         items,
+        bindings,
         ..File::default()
     };
     super::file(&file).expect("emits")
@@ -39,7 +45,7 @@ fn render(items: Vec<Item>) -> String {
 
 /// `code` with all whitespace and trailing commas removed, so assertions don't depend on
 /// how prettyplease breaks lines.
-fn squash(code: &str) -> String {
+pub(super) fn squash(code: &str) -> String {
     let s: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     s.replace(",)", ")").replace(",}", "}").replace(",]", "]")
 }
