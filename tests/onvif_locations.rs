@@ -1,6 +1,6 @@
 /// ONVIF's schemas import the WS-* specs by URL; the corpus holds copies under `external/`.
-/// One table for build.rs (which maps them for the generator) and the ONVIF corpus test
-/// (which maps them for xmllint), both through `include!`.
+/// One table, through `include!`, for build.rs (which maps them for the generator), the
+/// ONVIF corpus test (for xmllint) and wsdl/tests/real.rs (for the loader).
 const ONVIF_LOCATIONS: &[(&str, &str)] = &[
     ("https://www.w3.org/2005/05/xmlmime", "xmlmime.xsd"),
     (

@@ -247,28 +247,17 @@ fn partner_faults_declared() {
     assert!(login.faults.iter().all(|(_, u)| *u == BodyUse::Literal));
 }
 
+// The same table stub-tests' build.rs and ONVIF corpus test use.
+include!("../../tests/onvif_locations.rs");
+
 fn onvif(dir: &Path) -> Definitions {
     let base = dir.join("corpus/onvif-devicemgmt");
     let ext = base.join("external");
-    let maps = [
-        ("https://www.w3.org/2005/05/xmlmime", "xmlmime.xsd"),
-        (
-            "https://www.w3.org/2003/05/soap-envelope",
-            "soap-envelope.xsd",
-        ),
-        ("http://docs.oasis-open.org/wsn/b-2.xsd", "b-2.xsd"),
-        ("https://www.w3.org/2004/08/xop/include", "include.xsd"),
-        (
-            "http://www.w3.org/2005/08/addressing/ws-addr.xsd",
-            "ws-addr.xsd",
-        ),
-        ("http://docs.oasis-open.org/wsrf/bf-2.xsd", "bf-2.xsd"),
-        ("http://docs.oasis-open.org/wsn/t-1.xsd", "t-1.xsd"),
-        ("http://www.w3.org/2001/xml.xsd", "xml.xsd"),
-    ];
-    let loader = maps.iter().fold(wsdl::Loader::new(), |l, (url, file)| {
-        l.map_location(*url, ext.join(file))
-    });
+    let loader = ONVIF_LOCATIONS
+        .iter()
+        .fold(wsdl::Loader::new(), |l, (url, file)| {
+            l.map_location(*url, ext.join(file))
+        });
     let path = base.join("ver10/device/wsdl/devicemgmt.wsdl");
     loader.load(&path).unwrap_or_else(|e| panic!("onvif: {e}"))
 }
