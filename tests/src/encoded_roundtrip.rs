@@ -185,6 +185,26 @@ fn multi_reference_values_are_followed() {
 }
 
 #[test]
+fn a_reference_to_a_reference_is_followed_to_the_value() {
+    let xml = envelope(
+        r##"<ns1:getSitesResponse><sites SOAP-ENC:arrayType="ns2:Site[0]"/><total href="#r1"/></ns1:getSitesResponse>
+<multiRef id="r1" href="#r2"/><multiRef id="r2" href="#r3"/><multiRef id="r3" xsi:type="xsd:int">7</multiRef>"##,
+    );
+    let r: enc::GetSitesResponse = decode(&xml).expect("decodes");
+    assert_eq!(r.total, 7);
+    // A reference to itself never reaches a value: refused at the depth bound.
+    let xml = envelope(
+        r##"<ns1:getSitesResponse><sites SOAP-ENC:arrayType="ns2:Site[0]"/><total href="#me"/></ns1:getSitesResponse>
+<multiRef id="me" href="#me"/>"##,
+    );
+    let e = decode::<enc::GetSitesResponse>(&xml).expect_err("cycle");
+    assert!(
+        matches!(e.kind(), DecodeErrorKind::Unsupported(w) if w.contains("cycle")),
+        "{e}"
+    );
+}
+
+#[test]
 fn dangling_and_cyclic_multi_references_are_errors() {
     let xml = envelope(
         r##"<ns1:getSitesResponse><sites href="#nowhere"/><total>1</total></ns1:getSitesResponse>"##,

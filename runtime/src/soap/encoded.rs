@@ -164,6 +164,10 @@ impl Reader<'_> {
         while let Some(c) = self.next_child()? {
             self.refuse_sparse(&c, "position")?;
             let depth = self.depth();
+            if c.has_href() {
+                self.with_ref(&c, &mut |r, target| r.vec(&mut out, target))?;
+                continue;
+            }
             self.vec(&mut out, &c)?;
             debug_assert!(self.depth() < depth);
         }

@@ -83,7 +83,11 @@ impl<'a> Reader<'a> {
                     hint = i;
                     self.prev_field = prev.replace(i);
                     self.wildcard = f.is_wildcard();
-                    let r = v.dyn_read_field(i, self, &c);
+                    let r = if c.href.is_some() {
+                        self.read_ref_field(v, i, &c)
+                    } else {
+                        v.dyn_read_field(i, self, &c)
+                    };
                     self.wildcard = false;
                     r?;
                 }
@@ -226,12 +230,12 @@ impl<'a> Reader<'a> {
         Ok(seen)
     }
 
+    // The field helpers below are generic, so compiled once per field type of the stubs:
+    // they stay small. A multi-reference accessor (`href`) never reaches them; the loop
+    // above follows it and calls `read_field` with a reader on the target.
+
     /// Reads a required field.
     pub fn one<T: XmlValue>(&mut self, slot: &mut T, s: &Start<'_>) -> ReadResult {
-        if s.href.is_some() {
-            *slot = self.multi_ref(s)?;
-            return Ok(());
-        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
@@ -245,10 +249,6 @@ impl<'a> Reader<'a> {
 
     /// Reads an optional field (a nil element of a non-nillable type leaves it `None`).
     pub fn opt<T: XmlValue>(&mut self, slot: &mut Option<T>, s: &Start<'_>) -> ReadResult {
-        if s.href.is_some() {
-            *slot = Some(self.multi_ref(s)?);
-            return Ok(());
-        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
@@ -261,10 +261,6 @@ impl<'a> Reader<'a> {
 
     /// Reads one occurrence of a repeated field.
     pub fn vec<T: XmlValue>(&mut self, slot: &mut Vec<T>, s: &Start<'_>) -> ReadResult {
-        if s.href.is_some() {
-            slot.push(self.multi_ref(s)?);
-            return Ok(());
-        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }
@@ -287,10 +283,6 @@ impl<'a> Reader<'a> {
         slot: &mut Option<Box<T>>,
         s: &Start<'_>,
     ) -> ReadResult {
-        if s.href.is_some() {
-            *slot = Some(Box::new(self.multi_ref(s)?));
-            return Ok(());
-        }
         if s.nil && !T::NILLABLE {
             return self.skip_current();
         }

@@ -119,6 +119,10 @@ impl<'a> Start<'a> {
     fn has_attrs(&self) -> bool {
         has_attrs(self.attrs)
     }
+    /// True for a SOAP-encoding multi-reference accessor (`href="#id"`).
+    pub(crate) fn has_href(&self) -> bool {
+        self.href.is_some()
+    }
     /// The attributes as written (after the element name), for callers that look for one.
     pub(crate) fn raw_attrs(&self) -> &'a str {
         self.attrs

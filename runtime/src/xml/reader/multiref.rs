@@ -13,8 +13,8 @@ use quick_xml::events::attributes::Attributes;
 use super::lex::{Lexer, Tok};
 use super::ns::declared_prefix;
 use super::{Reader, Start, truncate};
-use crate::xml::error::{DecodeError, DecodeErrorKind, Result};
-use crate::xml::traits::XmlValue;
+use crate::xml::error::{DecodeError, DecodeErrorKind, ReadResult, Result};
+use crate::xml::traits::DynComplex;
 
 /// References followed within references, at most: deeper is a cycle or an attack.
 const MAX_REF_DEPTH: usize = 32;
@@ -40,15 +40,53 @@ struct Target<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// Reads the value multi-reference accessor `s` (`href="#id"`) points to, then skips `s`.
-    pub(crate) fn multi_ref<T: XmlValue>(&mut self, s: &Start<'_>) -> Result<T> {
+    /// Reads the value multi-reference accessor `s` (`href="#id"`) points to with `read`
+    /// (given a reader on the target and the target's start tag), then skips `s`.
+    ///
+    /// Not generic: a generic body here (one copy per field type, with its moves and
+    /// unwinding paths for the sub-reader) was a quarter of the Metadata stubs' machine code.
+    pub(crate) fn with_ref(
+        &mut self,
+        s: &Start<'_>,
+        read: &mut dyn FnMut(&mut Reader<'a>, &Start<'a>) -> ReadResult,
+    ) -> ReadResult {
+        let (mut sub, root) = self.follow_ref(s)?;
+        read(&mut sub, &root)?;
+        self.charge(sub.charged() as usize)?;
+        self.skip_current()
+    }
+
+    /// Reads field `i` of `v` from the element multi-reference accessor `c` points to
+    /// (`read_complex` calls this, so no per-type code follows references).
+    pub(super) fn read_ref_field(
+        &mut self,
+        v: &mut dyn DynComplex,
+        i: usize,
+        c: &Start<'_>,
+    ) -> ReadResult {
+        let (prev_field, wildcard) = (self.prev_field, self.wildcard);
+        self.with_ref(c, &mut |sub, target| {
+            sub.prev_field = prev_field;
+            sub.wildcard = wildcard;
+            v.dyn_read_field(i, sub, target)
+        })
+    }
+
+    /// A reader positioned on the element `s` refers to, and that element's start tag,
+    /// following a chain of references (an `href` that targets another `href`).
+    fn follow_ref(&mut self, s: &Start<'_>) -> Result<(Reader<'a>, Start<'a>)> {
+        let mut sub = self.ref_target(s)?;
+        let mut root = sub.root()?;
+        while root.href.is_some() {
+            sub = sub.ref_target(&root)?;
+            root = sub.root()?;
+        }
+        Ok((sub, root))
+    }
+
+    /// A reader starting at the target of `s`'s reference, after the depth and count checks.
+    fn ref_target(&mut self, s: &Start<'_>) -> Result<Reader<'a>> {
         let href = s.href.as_deref().unwrap_or_default();
-        let unresolved = |r: &Self| {
-            let kind = DecodeErrorKind::MultiRef {
-                href: truncate(href, 64),
-            };
-            DecodeError::new(kind, r.path(), s.pos)
-        };
         if self.ref_depth >= MAX_REF_DEPTH {
             let what = format!("multi-references nested deeper than {MAX_REF_DEPTH} (a cycle)");
             return Err(self.err_at(DecodeErrorKind::Unsupported(what), s.pos));
@@ -59,20 +97,15 @@ impl<'a> Reader<'a> {
             return Err(self.err_at(DecodeErrorKind::Unsupported(what.into()), s.pos));
         };
         index.budget.set(left);
-        let target = href
-            .strip_prefix('#')
-            .and_then(|id| index.targets.get(id))
-            .ok_or_else(|| unresolved(self))?;
-        let mut sub = self.sub_reader(&index, target);
-        let root = sub.root()?;
-        let v = if root.href.is_some() {
-            sub.multi_ref(&root)?
-        } else {
-            T::read_xml(&mut sub, &root)?
-        };
-        self.charge(sub.charged() as usize)?;
-        self.skip_current()?;
-        Ok(v)
+        match href.strip_prefix('#').and_then(|id| index.targets.get(id)) {
+            Some(target) => Ok(self.sub_reader(&index, target)),
+            None => {
+                let kind = DecodeErrorKind::MultiRef {
+                    href: truncate(href, 64),
+                };
+                Err(DecodeError::new(kind, self.path(), s.pos))
+            }
+        }
     }
 
     /// The document's `id` index, built on first use and shared with sub-readers.
