@@ -100,7 +100,8 @@ fn struct_fields_wrap_by_occurrence_box_and_nil() {
     };
     let code = squash(&render(vec![Item::Struct(s)]));
     for needle in [
-        "///Anode.#[derive(Debug,Clone,PartialEq,Default)]pubstructNode{",
+        "///Anode.#[derive(Debug,Clone,PartialEq)]pubstructNode{",
+        "implDefaultforNode{fndefault()->Self{Self{parent:None,value:Default::default(),r#type:Default::default(),zips:Vec::new(),any:Vec::new()}}}",
         "pubparent:Option<Box<Node>>,",
         "pubvalue:rt::Nillable<rt::AnyValue>,",
         "pubr#type:String,",
