@@ -59,9 +59,14 @@ impl<T: XmlValue> WriteSlot for Many<'_, T> {
     // instantiations for every item type of every repeated field.
     #[allow(clippy::needless_range_loop)]
     fn write_slot(&self, w: &mut Writer, f: &FieldInfo) -> WriteResult {
+        let Some(n) = w.field_name(f) else {
+            return Ok(());
+        };
         let items = self.0.as_slice();
         for i in 0..items.len() {
-            w.one(f, &items[i])?;
+            if let Err(e) = items[i].write_xml(w, &n) {
+                return Err(e);
+            }
         }
         Ok(())
     }

@@ -378,8 +378,12 @@ impl<'a> Reader<'a> {
 
     /// Reads element `s` as a [`Simple`] value.
     pub fn simple<T: Simple>(&mut self, s: &Start<'_>) -> Result<T> {
-        let text = self.text(s)?;
-        // A `match`, not `map_err` with a closure: this is instantiated for every enum.
+        // `match`es, not `?` or `map_err` with a closure: this is instantiated for every
+        // enum, and `?` would add `FromResidual` glue for each.
+        let text = match self.text(s) {
+            Ok(text) => text,
+            Err(e) => return Err(e),
+        };
         match T::parse_text(&text) {
             Ok(v) => Ok(v),
             Err(e) => Err(self.invalid_value(e, &text, s)),

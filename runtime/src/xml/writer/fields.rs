@@ -70,15 +70,25 @@ impl Writer {
         Ok(())
     }
 
-    /// Writes a required field.
-    pub fn one<T: XmlValue>(&mut self, f: &FieldInfo, v: &T) -> WriteResult {
+    /// The element name field `f` is written as, or `None` when the field is not written
+    /// here. Not generic: the field helpers are compiled once per field type of the stubs.
+    pub(crate) fn field_name(&self, f: &FieldInfo) -> Option<Name> {
         if self.suppressed(&f.name) {
-            return Ok(());
+            return None;
         }
         if self.encoded && !f.name.ns.is_empty() {
-            return v.write_xml(self, &Name::new("", f.name.local));
+            // SOAP encoding names accessors locally (see the reader's `find_field`).
+            return Some(Name::new("", f.name.local));
         }
-        v.write_xml(self, &f.name)
+        Some(f.name)
+    }
+
+    /// Writes a required field.
+    pub fn one<T: XmlValue>(&mut self, f: &FieldInfo, v: &T) -> WriteResult {
+        match self.field_name(f) {
+            Some(n) => v.write_xml(self, &n),
+            None => Ok(()),
+        }
     }
 
     /// Writes an optional field (nothing when `None`).
