@@ -64,9 +64,7 @@ impl<T: XmlValue> WriteSlot for Many<'_, T> {
         };
         let items = self.0.as_slice();
         for i in 0..items.len() {
-            if let Err(e) = items[i].write_xml(w, &n) {
-                return Err(e);
-            }
+            items[i].write_xml(w, &n)?;
         }
         Ok(())
     }

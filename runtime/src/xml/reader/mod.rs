@@ -380,6 +380,7 @@ impl<'a> Reader<'a> {
     pub fn simple<T: Simple>(&mut self, s: &Start<'_>) -> Result<T> {
         // `match`es, not `?` or `map_err` with a closure: this is instantiated for every
         // enum, and `?` would add `FromResidual` glue for each.
+        #[allow(clippy::question_mark)]
         let text = match self.text(s) {
             Ok(text) => text,
             Err(e) => return Err(e),
