@@ -102,16 +102,37 @@ fn polymorphic_slots_at_every_depth() {
         ],
     };
     let xml = String::from_utf8(roundtrip(&records)).unwrap();
-    // The base itself carries no xsi:type; subtypes carry one with a bound prefix.
+    // The base itself carries no xsi:type; subtypes carry one, unprefixed: the types are in
+    // the element's default namespace (as Salesforce writes `xsi:type="CustomObject"`).
     assert!(
         xml.contains("<records><fullName>plain</fullName></records>"),
         "{xml}"
     );
-    assert!(
-        xml.contains(r#"<records xsi:type="ns1:ApexClassEx">"#),
-        "{xml}"
+    assert!(xml.contains(r#"<records xsi:type="ApexClassEx">"#), "{xml}");
+    assert!(!xml.contains("xmlns:ns1"), "{xml}");
+}
+
+#[test]
+fn xsi_type_outside_the_default_namespace_gets_a_prefix() {
+    let mut w = rt::Writer::new();
+    w.start_element("urn:test:md", "root").unwrap();
+    w.start_element("", "records").unwrap();
+    // The element is in no namespace: an unprefixed value would name a no-namespace type.
+    w.xsi_type("urn:test:md", "ApexClass").unwrap();
+    w.end_element();
+    w.start_element("urn:test:md", "records").unwrap();
+    w.xsi_type("urn:test:md", "ApexClass").unwrap();
+    w.end_element();
+    w.end_element();
+    let xml = String::from_utf8(w.into_bytes()).unwrap();
+    assert_eq!(
+        xml,
+        concat!(
+            r#"<root xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ns1="urn:test:md" xmlns="urn:test:md">"#,
+            r#"<records xmlns="" xsi:type="ns1:ApexClass"/>"#,
+            r#"<records xsi:type="ApexClass"/></root>"#
+        )
     );
-    assert!(xml.contains(r#"xmlns:ns1="urn:test:md""#), "{xml}");
 }
 
 #[test]

@@ -406,7 +406,7 @@ async fn requests_written_by_other_clients() {
     let text = raw.text();
     assert_eq!(raw.status, 200, "{text}");
     assert!(
-        text.contains(":CustomObject\"") && text.contains("Hands</"),
+        text.contains("xsi:type=\"CustomObject\"") && text.contains("Hands</"),
         "{text}"
     );
     let AnyMetadata::CustomObject(o) = s.component("CustomObject", "Hand__c").unwrap() else {

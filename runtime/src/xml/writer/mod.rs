@@ -383,7 +383,11 @@ impl Writer {
         out.push(b' ');
         out.extend_from_slice(xsi.as_bytes());
         out.extend_from_slice(b":type=\"");
-        if !ns.is_empty() {
+        // An unprefixed QName value is in the default namespace, so a type of the element's
+        // own namespace needs no prefix: `xsi:type="CustomObject"`, as Salesforce writes
+        // it. A prefix first used here would be declared on the document element, spliced
+        // into its start tag at the end: a copy of the whole output.
+        if !ns.is_empty() && !same_str(self.default_ns(), ns) {
             let p = self.prefix_for(ns);
             self.sink.out.extend_from_slice(p.as_bytes());
             self.sink.out.push(b':');
