@@ -53,7 +53,13 @@ fi
 
 if want c; then
     log "(c) write bench"
-    (cd "$BENCH" && cargo bench --bench write -- --noplot)
+    # Both writers grow a 2.5 MB buffer per iteration. With glibc's default dynamic
+    # thresholds, whichever runs second may find the heap trimmed and pay a page fault per
+    # page of its buffer (36% kernel time in a profile of the serde writer), depending on
+    # what ran before. Fixed thresholds (no mmap, no trim below 1 GiB) keep the kernel out of
+    # both timings, so the ratio compares the writers.
+    (cd "$BENCH" && GLIBC_TUNABLES=glibc.malloc.mmap_threshold=67108864:glibc.malloc.trim_threshold=1073741824 \
+        cargo bench --bench write -- --noplot)
 fi
 
 if want peers; then
