@@ -101,32 +101,51 @@ fn any_special(chunk: &[u8; 16], attr: bool) -> bool {
 }
 
 /// Escapes `s` into `out`: `& < >` and CR always, also `"` TAB LF in attribute values (so
-/// attribute normalisation on reading gives them back). Runs of 16 bytes that need nothing
-/// are skipped at once (the tail is padded to 16); only a run holding a special byte is
-/// looked at byte by byte.
+/// attribute normalisation on reading gives them back).
+///
+/// Most values are short (names, numbers, enumeration values): under 16 bytes, one pass
+/// over a byte table. Longer ones are checked 16 bytes at a time, branch-free; the last run
+/// overlaps the one before it instead of being padded (a copy per value). Only a run holding
+/// a special byte is looked at byte by byte.
 pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str, attr: bool) -> WriteResult {
     let b = s.as_bytes();
     let mut last = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let end = (i + 16).min(b.len());
-        // A whole run is a fixed-size copy (inlined); only the tail is padded.
-        let chunk: [u8; 16] = match b[i..end].try_into() {
-            Ok(c) => c,
-            Err(_) => {
-                let mut c = [b'a'; 16];
-                c[..end - i].copy_from_slice(&b[i..end]);
-                c
+    if b.len() < 16 {
+        escape_run(out, b, 0, b.len(), attr, &mut last)?;
+    } else {
+        let mut i = 0;
+        while i < b.len() {
+            let start = i.min(b.len() - 16);
+            let special = match b[start..start + 16].try_into() {
+                Ok(run) => any_special(run, attr),
+                Err(_) => true,
+            };
+            if special {
+                // Bytes before `i` were handled with the previous run.
+                escape_run(out, b, i, start + 16, attr, &mut last)?;
             }
-        };
-        if any_special(&chunk, attr) {
-            for j in i..end {
-                escape_byte(out, b, j, attr, &mut last)?;
-            }
+            i = start + 16;
         }
-        i = end;
     }
     out.extend_from_slice(&b[last..]);
+    Ok(())
+}
+
+/// Escapes bytes `from..to` of `b`: a table lookup per byte, the rest only where it hits.
+#[inline]
+fn escape_run(
+    out: &mut Vec<u8>,
+    b: &[u8],
+    from: usize,
+    to: usize,
+    attr: bool,
+    last: &mut usize,
+) -> WriteResult {
+    for i in from..to {
+        if CLASS[b[i] as usize] != 0 {
+            escape_byte(out, b, i, attr, last)?;
+        }
+    }
     Ok(())
 }
 
