@@ -1,5 +1,6 @@
-//! SOAP types written by hand exactly as codegen emits them (docs/GENERATED.md), and XML
-//! snippets of the fake server.
+//! SOAP types written by hand in the shape of docs/GENERATED.md (with the per-field writer
+//! helpers `w.one` / `w.opt` a hand-written impl uses, where codegen emits one `w.fields`
+//! list), and XML snippets of the fake server.
 
 #[allow(unused_imports)]
 use ::runtime::__private as rt;

@@ -1,5 +1,7 @@
-//! Types written by hand EXACTLY as codegen emits them per docs/GENERATED.md, so the tests
-//! exercise the runtime through the contract's API only.
+//! Types written by hand in the shape docs/GENERATED.md describes, so the tests exercise
+//! the runtime through the contract's API only. Their `write_fields` use the per-field
+//! helpers (`w.one`, `w.opt`) a hand-written impl would; codegen emits one `w.fields` list,
+//! which the generated stubs' tests cover.
 #![allow(dead_code)]
 
 #[allow(unused_imports)]
