@@ -37,8 +37,8 @@ pub use slots::{Many, One, Opt, OptBox, WriteSlot};
 pub use temporal::{Date, DateTime, Decimal, Time};
 pub use traits::{
     AttrInfo, Body, Complex, DynComplex, Element, FieldInfo, NILLABLE, OPTIONAL, REPEATED,
-    REPEATED_REQUIRED, REQUIRED, Simple, TypeInfo, XmlValue, debug_enum, parse_attr,
-    parse_opt_attr, type_index,
+    REPEATED_REQUIRED, REQUIRED, ReadHook, Shape, Simple, TypeInfo, WriteHook, XmlValue,
+    debug_enum, parse_attr, parse_opt_attr, type_index,
 };
 pub use writer::{TextSink, Writer};
 

@@ -141,6 +141,10 @@ pub trait XmlValue: Sized {
 /// unescaped value of `INFO.attrs[i]` (parse with [`parse_attr`]/[`parse_opt_attr`]);
 /// `write_attrs` calls [`Writer::attr`]/[`Writer::opt_attr`]. A type with simple content
 /// (`xsd:simpleContent`) sets `TEXT = true` and implements `read_text`/`write_text`.
+///
+/// The runtime calls these optional methods only for a type that declares attributes in
+/// `INFO.attrs`, sets `ANY_ATTRS` or sets `TEXT` (so that other types compile none of
+/// them): an impl that writes attributes from `write_attrs` declares them.
 pub trait Complex: Default {
     /// The type's table.
     const INFO: &'static TypeInfo;
@@ -180,36 +184,75 @@ pub trait Complex: Default {
     }
 }
 
-/// The object-safe face of [`Complex`], so the reading and writing cores are compiled once.
-pub trait DynComplex {
+/// What the reading and writing cores need of a complex type besides its fields: its table
+/// and which optional parts of [`Complex`] it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
     /// `Complex::INFO`.
-    fn info(&self) -> &'static TypeInfo;
+    pub info: &'static TypeInfo,
     /// `Complex::TEXT`.
-    fn has_text(&self) -> bool;
+    pub text: bool,
+    /// `Complex::ANY_ATTRS`.
+    pub any_attrs: bool,
+}
+
+/// A call of an optional reading method of [`Complex`].
+#[derive(Debug)]
+pub enum ReadHook<'a> {
+    /// `Complex::read_attr(i, value)`.
+    Attr(usize, &'a str),
+    /// `Complex::read_text(text)`.
+    Text(&'a str),
+}
+
+/// A call of an optional writing method of [`Complex`].
+#[derive(Debug)]
+pub enum WriteHook<'a> {
+    /// `Complex::write_attrs`.
+    Attrs(&'a mut Writer),
+    /// `Complex::write_text`.
+    Text(&'a mut TextSink),
+}
+
+/// The object-safe face of [`Complex`], so the reading and writing cores are compiled once.
+///
+/// Its vtable is compiled for every complex type of the stubs, so it is kept to six entries,
+/// and the optional methods are reached only for types that have them (`TEXT`, `ANY_ATTRS`
+/// or declared attributes): the others compile none of `Complex`'s default methods.
+pub trait DynComplex {
+    /// The type's table and flags.
+    fn shape(&self) -> &'static Shape;
     /// `Complex::read_field`.
     fn dyn_read_field(&mut self, i: usize, r: &mut Reader<'_>, s: &Start<'_>) -> ReadResult;
     /// `Complex::write_fields`.
     fn dyn_write_fields(&self, w: &mut Writer) -> WriteResult;
-    /// `Complex::read_attr`.
-    fn dyn_read_attr(&mut self, i: usize, value: &str) -> std::result::Result<(), ParseError>;
-    /// `Complex::write_attrs`.
-    fn dyn_write_attrs(&self, w: &mut Writer) -> WriteResult;
-    /// `Complex::read_text`.
-    fn dyn_read_text(&mut self, text: &str) -> std::result::Result<(), ParseError>;
-    /// `Complex::write_text`.
-    fn dyn_write_text(&self, out: &mut TextSink) -> WriteResult;
-    /// `Complex::ANY_ATTRS`.
-    fn has_any_attrs(&self) -> bool;
+    /// `Complex::read_attr` or `Complex::read_text`.
+    fn dyn_read_hook(&mut self, hook: ReadHook<'_>) -> std::result::Result<(), ParseError>;
+    /// `Complex::write_attrs` or `Complex::write_text`.
+    fn dyn_write_hook(&self, hook: WriteHook<'_>) -> WriteResult;
     /// `Complex::any_attrs_mut`.
     fn dyn_any_attrs_mut(&mut self) -> Option<&mut Vec<AnyAttribute>>;
 }
 
-impl<T: Complex> DynComplex for T {
-    fn info(&self) -> &'static TypeInfo {
-        T::INFO
+impl dyn DynComplex + '_ {
+    /// `Complex::INFO`.
+    pub fn info(&self) -> &'static TypeInfo {
+        self.shape().info
     }
-    fn has_text(&self) -> bool {
-        T::TEXT
+}
+
+// The `if const { .. }` guards are decided per type when the stubs are compiled: a branch
+// that cannot run is not compiled, nor the methods it would call (for most types, every
+// default method of `Complex`).
+impl<T: Complex> DynComplex for T {
+    fn shape(&self) -> &'static Shape {
+        const {
+            &Shape {
+                info: T::INFO,
+                text: T::TEXT,
+                any_attrs: T::ANY_ATTRS,
+            }
+        }
     }
     fn dyn_read_field(&mut self, i: usize, r: &mut Reader<'_>, s: &Start<'_>) -> ReadResult {
         self.read_field(i, r, s)
@@ -217,23 +260,46 @@ impl<T: Complex> DynComplex for T {
     fn dyn_write_fields(&self, w: &mut Writer) -> WriteResult {
         self.write_fields(w)
     }
-    fn dyn_read_attr(&mut self, i: usize, value: &str) -> std::result::Result<(), ParseError> {
-        self.read_attr(i, value)
+    fn dyn_read_hook(&mut self, hook: ReadHook<'_>) -> std::result::Result<(), ParseError> {
+        if const { has_hooks::<T>() } {
+            read_hook(self, hook)
+        } else {
+            Ok(())
+        }
     }
-    fn dyn_write_attrs(&self, w: &mut Writer) -> WriteResult {
-        self.write_attrs(w)
-    }
-    fn dyn_read_text(&mut self, text: &str) -> std::result::Result<(), ParseError> {
-        self.read_text(text)
-    }
-    fn dyn_write_text(&self, out: &mut TextSink) -> WriteResult {
-        self.write_text(out)
-    }
-    fn has_any_attrs(&self) -> bool {
-        T::ANY_ATTRS
+    fn dyn_write_hook(&self, hook: WriteHook<'_>) -> WriteResult {
+        if const { has_hooks::<T>() } {
+            write_hook(self, hook)
+        } else {
+            Ok(())
+        }
     }
     fn dyn_any_attrs_mut(&mut self) -> Option<&mut Vec<AnyAttribute>> {
-        self.any_attrs_mut()
+        if T::ANY_ATTRS {
+            self.any_attrs_mut()
+        } else {
+            None
+        }
+    }
+}
+
+/// True when `T` has attributes, a wildcard for them or simple content: the only types whose
+/// optional `Complex` methods the cores call.
+const fn has_hooks<T: Complex>() -> bool {
+    !T::INFO.attrs.is_empty() || T::ANY_ATTRS || T::TEXT
+}
+
+fn read_hook<T: Complex>(v: &mut T, hook: ReadHook<'_>) -> std::result::Result<(), ParseError> {
+    match hook {
+        ReadHook::Attr(i, value) => v.read_attr(i, value),
+        ReadHook::Text(text) => v.read_text(text),
+    }
+}
+
+fn write_hook<T: Complex>(v: &T, hook: WriteHook<'_>) -> WriteResult {
+    match hook {
+        WriteHook::Attrs(w) => v.write_attrs(w),
+        WriteHook::Text(out) => v.write_text(out),
     }
 }
 

@@ -21,7 +21,7 @@ impl Reader<'_> {
         prefix: &str,
         local: &str,
     ) -> ReadResult {
-        if !v.has_any_attrs() {
+        if !v.shape().any_attrs {
             return Ok(());
         }
         let ns: Rc<str> = if prefix.is_empty() {

@@ -9,7 +9,7 @@ use super::ns::declared_prefix;
 use super::{Reader, Start, name_eq};
 use crate::xml::error::{DecodeErrorKind, ReadResult, Result};
 use crate::xml::name::split_qname;
-use crate::xml::traits::{AttrInfo, Complex, DynComplex, FieldInfo, REQUIRED, XmlValue};
+use crate::xml::traits::{AttrInfo, Complex, DynComplex, FieldInfo, REQUIRED, ReadHook, XmlValue};
 
 /// Which fields were seen: inline for up to 128 fields.
 enum Seen {
@@ -52,18 +52,19 @@ impl<'a> Reader<'a> {
     /// Reads complex element `s` into `v`: attributes, then children matched order-tolerantly
     /// against `v`'s field table (unknown children skipped), then the required check.
     pub fn read_complex(&mut self, s: &Start<'_>, v: &mut dyn DynComplex) -> ReadResult {
-        let info = v.info();
+        let shape = v.shape();
+        let info = shape.info;
         let mut attrs_seen = 0;
-        if (!info.attrs.is_empty() || v.has_any_attrs()) && s.has_attrs() {
+        if (!info.attrs.is_empty() || shape.any_attrs) && s.has_attrs() {
             attrs_seen = self.read_attrs(s, v)?;
         }
         if !info.attrs.is_empty() {
             self.check_required_attrs(info.attrs, attrs_seen, s)?;
         }
-        if v.has_text() {
+        if shape.text {
             let text = self.text(s)?;
             return v
-                .dyn_read_text(&text)
+                .dyn_read_hook(ReadHook::Text(&text))
                 .map_err(|e| self.invalid_value(e, &text, s));
         }
         let depth = self.stack.len();
@@ -221,7 +222,7 @@ impl<'a> Reader<'a> {
             let value = a
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|e| self.err_at(DecodeErrorKind::Syntax(e.to_string()), s.pos))?;
-            v.dyn_read_attr(i, &value)
+            v.dyn_read_hook(ReadHook::Attr(i, &value))
                 .map_err(|e| self.err_at(e.kind(&value), s.pos))?;
             if i < 128 {
                 seen |= 1 << i;

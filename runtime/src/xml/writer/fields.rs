@@ -4,7 +4,7 @@
 use super::Writer;
 use crate::xml::error::WriteResult;
 use crate::xml::name::Name;
-use crate::xml::traits::{AttrInfo, Complex, DynComplex, FieldInfo, Simple, XmlValue};
+use crate::xml::traits::{AttrInfo, Complex, DynComplex, FieldInfo, Simple, WriteHook, XmlValue};
 
 impl Writer {
     /// Writes complex value `v` as element `n`, with `xsi:type` when `xsi_type` is given.
@@ -28,10 +28,10 @@ impl Writer {
         if let Some((ns, local)) = xsi_type {
             self.xsi_type(ns, local)?;
         }
-        v.dyn_write_attrs(self)?;
-        if v.has_text() {
+        v.dyn_write_hook(WriteHook::Attrs(self))?;
+        if v.shape().text {
             let sink = self.begin_content();
-            v.dyn_write_text(sink)?;
+            v.dyn_write_hook(WriteHook::Text(sink))?;
         } else {
             v.dyn_write_fields(self)?;
         }
