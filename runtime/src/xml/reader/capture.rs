@@ -167,7 +167,7 @@ impl<'a> Reader<'a> {
     /// Notes the outside bindings an inner element's name, attributes and xsi:type use.
     fn record_uses(&self, c: &Start<'_>, outer: usize, used: &mut Used) -> ReadResult {
         self.use_prefix(c.prefix(), outer, used, c.pos)?;
-        if let Some(t) = &c.xsi_type {
+        if let Some(t) = c.xsi_type_lexical() {
             self.use_prefix(split_qname(t).0, outer, used, c.pos)?;
         }
         if c.has_attrs() {

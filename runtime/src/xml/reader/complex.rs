@@ -84,7 +84,7 @@ impl<'a> Reader<'a> {
                     hint = i;
                     self.prev_field = prev.replace(i);
                     self.wildcard = f.is_wildcard();
-                    let r = if c.href.is_some() {
+                    let r = if c.has_href() {
                         self.read_ref_field(v, i, &c)
                     } else {
                         v.dyn_read_field(i, self, &c)

@@ -77,7 +77,7 @@ impl<'a> Reader<'a> {
     fn follow_ref(&mut self, s: &Start<'_>) -> Result<(Reader<'a>, Start<'a>)> {
         let mut sub = self.ref_target(s)?;
         let mut root = sub.root()?;
-        while root.href.is_some() {
+        while root.has_href() {
             sub = sub.ref_target(&root)?;
             root = sub.root()?;
         }
@@ -86,7 +86,7 @@ impl<'a> Reader<'a> {
 
     /// A reader starting at the target of `s`'s reference, after the depth and count checks.
     fn ref_target(&mut self, s: &Start<'_>) -> Result<Reader<'a>> {
-        let href = s.href.as_deref().unwrap_or_default();
+        let href = s.href().unwrap_or_default();
         if self.ref_depth >= MAX_REF_DEPTH {
             let what = format!("multi-references nested deeper than {MAX_REF_DEPTH} (a cycle)");
             return Err(self.err_at(DecodeErrorKind::Unsupported(what), s.pos));
