@@ -119,7 +119,10 @@ impl<'a> Start<'a> {
     }
     /// The `xsi:type` value as written, if any.
     pub fn xsi_type_lexical(&self) -> Option<&str> {
-        self.typed.as_ref()?.xsi_type.as_deref()
+        self.xsi_type_cow().map(|t| &**t)
+    }
+    fn xsi_type_cow(&self) -> Option<&Cow<'a, str>> {
+        self.typed.as_ref()?.xsi_type.as_ref()
     }
     /// Byte offset of the tag in the document.
     pub fn offset(&self) -> u64 {
@@ -451,7 +454,7 @@ impl<'a> Reader<'a> {
     /// resolved through the namespaces in scope at `s` (an unprefixed value takes the
     /// default namespace); an undeclared prefix is an error.
     pub fn xsi_type<'s>(&self, s: &Start<'s>) -> Result<Option<QName<'s>>> {
-        let Some(lexical) = s.typed.as_ref().and_then(|t| t.xsi_type.as_ref()) else {
+        let Some(lexical) = s.xsi_type_cow() else {
             return Ok(None);
         };
         let uri = self.resolve_prefix(split_qname(lexical).0, s.pos)?;
